@@ -1,0 +1,82 @@
+package org.dualpay.common.config;
+
+import java.time.Clock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.dualpay.common.error.ProblemAdvice;
+import org.dualpay.common.fault.ArmedFaultPoints;
+import org.dualpay.common.fault.FaultPoints;
+import org.dualpay.common.fault.FaultTokenFilter;
+import org.dualpay.common.fault.FaultsEndpoint;
+import org.dualpay.common.feign.ProblemErrorDecoder;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** Wires what common offers into every service that depends on it. */
+@AutoConfiguration
+public class CommonAutoConfiguration {
+
+    /** UTC wall clock; tests of pure logic pass a fixed one instead. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    @ConditionalOnMissingBean
+    ProblemAdvice problemAdvice() {
+        return new ProblemAdvice();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "feign.codec.ErrorDecoder")
+    static class FeignSupport {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ProblemErrorDecoder problemErrorDecoder(ObjectMapper json) {
+            return new ProblemErrorDecoder(json);
+        }
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "dualpay.faults.enabled", havingValue = "false", matchIfMissing = true)
+    FaultPoints faultPointsOff() {
+        return FaultPoints.OFF;
+    }
+
+    /** Fault injection: only with {@code dualpay.faults.enabled=true} (the chaos profile). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "dualpay.faults.enabled", havingValue = "true")
+    static class FaultInjection {
+
+        @Bean
+        ArmedFaultPoints faultPoints() {
+            return new ArmedFaultPoints();
+        }
+
+        @Bean
+        FaultsEndpoint faultsEndpoint(ArmedFaultPoints faults) {
+            return new FaultsEndpoint(faults);
+        }
+
+        @Bean
+        FilterRegistrationBean<FaultTokenFilter> faultTokenFilter(Environment env, ObjectMapper json) {
+            String token = env.getRequiredProperty("dualpay.faults.token");
+            if (token.isBlank()) {
+                throw new IllegalStateException("dualpay.faults.token must not be blank when faults are enabled");
+            }
+            return new FilterRegistrationBean<>(new FaultTokenFilter(token, json));
+        }
+    }
+}

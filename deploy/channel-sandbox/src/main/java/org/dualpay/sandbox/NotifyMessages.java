@@ -1,0 +1,112 @@
+package org.dualpay.sandbox;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.dualpay.common.money.Money;
+import org.dualpay.common.signing.HmacSha256;
+import org.dualpay.common.signing.NotifySignatures;
+
+/**
+ * Builds a signed notify for a paid trade, in its channel's shape. Every delivery attempt is signed
+ * afresh (new timestamp, new nonce), as the real channels do; the notify id stays the same.
+ */
+final class NotifyMessages {
+
+    /** An HTTP request to send: headers and a body with its content type. */
+    record Message(Map<String, String> headers, String contentType, String body) {
+    }
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter ALIPAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(BEIJING);
+
+    private final ObjectMapper json;
+
+    NotifyMessages(ObjectMapper json) {
+        this.json = json;
+    }
+
+    Message build(Trade.View trade, String secret, Instant now) {
+        return switch (trade.channel()) {
+            case WECHAT -> wechat(trade, secret, now);
+            case ALIPAY -> alipay(trade, secret, now);
+        };
+    }
+
+    private Message wechat(Trade.View trade, String secret, Instant now) {
+        Map<String, Object> amount = new LinkedHashMap<>();
+        amount.put("total", trade.amount());
+        amount.put("payer_total", trade.amount());
+        amount.put("currency", "CNY");
+        Map<String, Object> resource = new LinkedHashMap<>();
+        resource.put("out_trade_no", trade.outTradeNo());
+        resource.put("transaction_id", trade.channelTradeNo());
+        resource.put("trade_state", "SUCCESS");
+        resource.put("trade_type", "NATIVE");
+        resource.put("amount", amount);
+        resource.put("success_time", trade.paidAt().atZone(BEIJING).toOffsetDateTime().toString());
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("id", trade.notifyId());
+        event.put("create_time", trade.paidAt().atZone(BEIJING).toOffsetDateTime().toString());
+        event.put("event_type", "TRANSACTION.SUCCESS");
+        event.put("resource_type", "plain-resource");
+        event.put("summary", "payment succeeded");
+        event.put("resource", resource);
+        String body;
+        try {
+            body = json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        String timestamp = Long.toString(now.getEpochSecond());
+        String nonce = UUID.randomUUID().toString().replace("-", "");
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(NotifySignatures.WECHAT_TIMESTAMP, timestamp);
+        headers.put(NotifySignatures.WECHAT_NONCE, nonce);
+        headers.put(NotifySignatures.WECHAT_SIGNATURE_TYPE, NotifySignatures.SIGNATURE_TYPE);
+        headers.put(NotifySignatures.WECHAT_SIGNATURE,
+                HmacSha256.sign(secret, NotifySignatures.wechatMessage(timestamp, nonce, body)));
+        return new Message(headers, "application/json", body);
+    }
+
+    private Message alipay(Trade.View trade, String secret, Instant now) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("notify_id", trade.notifyId());
+        form.put("notify_time", ALIPAY_TIME.format(now));
+        form.put("notify_type", "trade_status_sync");
+        form.put("app_id", "2026000000000001");
+        form.put("charset", "utf-8");
+        form.put("version", "1.0");
+        form.put("out_trade_no", trade.outTradeNo());
+        form.put("trade_no", trade.channelTradeNo());
+        form.put("trade_status", "TRADE_SUCCESS");
+        form.put("total_amount", Money.toYuan(trade.amount()));
+        form.put("receipt_amount", Money.toYuan(trade.amount()));
+        form.put("gmt_payment", ALIPAY_TIME.format(trade.paidAt()));
+        form.put("sign_type", NotifySignatures.SIGNATURE_TYPE);
+        form.put("sign", HmacSha256.sign(secret, NotifySignatures.alipayMessage(form)));
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return new Message(Map.of(), "application/x-www-form-urlencoded; charset=utf-8", body);
+    }
+
+    /** Whether the merchant's answer means "received" in this channel's terms. */
+    static boolean accepted(Trade.View trade, int status, String body) {
+        return switch (trade.channel()) {
+            case WECHAT -> status >= 200 && status < 300;
+            case ALIPAY -> status >= 200 && status < 300 && body != null && body.trim().equals("success");
+        };
+    }
+}

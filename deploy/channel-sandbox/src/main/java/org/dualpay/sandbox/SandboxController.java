@@ -1,0 +1,130 @@
+package org.dualpay.sandbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.dualpay.common.channel.Channel;
+import org.dualpay.common.error.ProblemException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The channel API ({@code /sandbox/wechat/...}, {@code /sandbox/alipay/...}); trades live in memory. */
+@RestController
+class SandboxController {
+
+    record CreateTradeRequest(@NotBlank @Size(max = 64) String outTradeNo, @NotNull @Positive Long amount,
+            @Size(max = 128) String description, @NotBlank String notifyUrl, @NotNull Instant expireAt) {
+    }
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+
+    private final Map<String, Trade> trades = new ConcurrentHashMap<>();
+    private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L * 1000);
+    private final Notifier notifier;
+    private final SandboxProperties properties;
+    private final Clock clock;
+
+    SandboxController(Notifier notifier, SandboxProperties properties, Clock clock) {
+        this.notifier = notifier;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @PostMapping("/sandbox/{channel}/trades")
+    ResponseEntity<Trade.View> create(@PathVariable String channel, @Valid @RequestBody CreateTradeRequest request) {
+        Channel ch = channel(channel);
+        if (!request.expireAt().isAfter(clock.instant())) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "INVALID_EXPIRE_AT", "expireAt is in the past");
+        }
+        String payUrl = properties.publicUrl() + "/sandbox/" + channel.toLowerCase(Locale.ROOT) + "/trades/"
+                + request.outTradeNo() + "/pay";
+        Trade fresh = new Trade(ch, request.outTradeNo(), request.amount(), request.description(), request.notifyUrl(),
+                request.expireAt(), payUrl);
+        Trade trade = trades.computeIfAbsent(key(ch, request.outTradeNo()), k -> fresh);
+        if (trade != fresh) {
+            if (!trade.sameRequest(request.amount(), request.notifyUrl())) {
+                throw new ProblemException(HttpStatus.CONFLICT, "OUT_TRADE_NO_USED",
+                        "outTradeNo " + request.outTradeNo() + " was used for another trade");
+            }
+            return ResponseEntity.ok(trade.view());
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(trade.view());
+    }
+
+    /** The shopper pays: the trade succeeds and the notify starts. */
+    @PostMapping("/sandbox/{channel}/trades/{outTradeNo}/pay")
+    Trade.View pay(@PathVariable String channel, @PathVariable String outTradeNo) {
+        Trade trade = find(channel, outTradeNo);
+        Instant now = clock.instant();
+        if (!trade.pay(channelTradeNo(trade.channel(), now), "EV" + sequence.incrementAndGet(), now)) {
+            Trade.View view = trade.view();
+            throw new ProblemException(HttpStatus.CONFLICT,
+                    view.status() == Trade.Status.SUCCESS ? "TRADE_ALREADY_PAID" : "TRADE_CLOSED",
+                    "Trade " + outTradeNo + " is " + view.status());
+        }
+        notifier.start(trade);
+        return trade.view();
+    }
+
+    @GetMapping("/sandbox/{channel}/trades/{outTradeNo}")
+    Trade.View query(@PathVariable String channel, @PathVariable String outTradeNo) {
+        Trade trade = find(channel, outTradeNo);
+        trade.refresh(clock.instant());
+        return trade.view();
+    }
+
+    @PostMapping("/sandbox/{channel}/trades/{outTradeNo}/close")
+    Trade.View close(@PathVariable String channel, @PathVariable String outTradeNo) {
+        Trade trade = find(channel, outTradeNo);
+        if (!trade.close(clock.instant())) {
+            throw new ProblemException(HttpStatus.CONFLICT, "TRADE_ALREADY_PAID",
+                    "Trade " + outTradeNo + " is paid and cannot be closed");
+        }
+        return trade.view();
+    }
+
+    private Trade find(String channel, String outTradeNo) {
+        Trade trade = trades.get(key(channel(channel), outTradeNo));
+        if (trade == null) {
+            throw new ProblemException(HttpStatus.NOT_FOUND, "TRADE_NOT_FOUND", "No trade " + outTradeNo);
+        }
+        return trade;
+    }
+
+    /** WeChat transaction ids start with 42; Alipay trade numbers with the date. */
+    private String channelTradeNo(Channel channel, Instant now) {
+        long n = sequence.incrementAndGet();
+        return switch (channel) {
+            case WECHAT -> "4200" + DAY.format(now) + String.format("%016d", n);
+            case ALIPAY -> DAY.format(now) + "22" + String.format("%020d", n);
+        };
+    }
+
+    private static Channel channel(String name) {
+        try {
+            return Channel.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(HttpStatus.NOT_FOUND, "UNKNOWN_CHANNEL", "No channel " + name);
+        }
+    }
+
+    private static String key(Channel channel, String outTradeNo) {
+        return channel + ":" + outTradeNo;
+    }
+}

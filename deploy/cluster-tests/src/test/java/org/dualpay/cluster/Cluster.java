@@ -1,0 +1,233 @@
+package org.dualpay.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The running cluster the scenarios talk to, found through the environment that
+ * {@code deploy/local/test.sh} (or {@code deploy/local/cluster.sh env}) provides. Without it every
+ * scenario fails at once with a message saying how to get a cluster: none is silently skipped.
+ */
+final class Cluster {
+
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+
+    final String orderUrl = required("ORDER_URL");
+    final String paymentUrl = required("PAYMENT_URL");
+    final String inventoryUrl = required("INVENTORY_URL");
+    final String sandboxUrl = required("SANDBOX_URL");
+    final String nacosUrl = required("NACOS_URL");
+    final String mysqlUrl = required("MYSQL_URL");
+    final String mysqlUser = env("MYSQL_USER", "dualpay");
+    final String mysqlPassword = env("MYSQL_PASSWORD", "dualpay");
+    final Path logDir = Path.of(required("CLUSTER_LOG_DIR"));
+    final String faultsToken = env("FAULTS_TOKEN", "chaos-demo-token");
+    final String wechatSecret = env("WECHAT_NOTIFY_SECRET", "wechat-sandbox-secret");
+    final String alipaySecret = env("ALIPAY_NOTIFY_SECRET", "alipay-sandbox-secret");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+    /** An HTTP answer with its body parsed when it is JSON. */
+    record Answer(int status, String contentType, String body) {
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (" + status + "): " + body, e);
+            }
+        }
+
+        String code() {
+            return json().path("code").asText();
+        }
+    }
+
+    Answer get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET(), null);
+    }
+
+    Answer post(String url, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(url)), body);
+    }
+
+    Answer post(String url, Object body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        headers.forEach(request::header);
+        return send(request, body);
+    }
+
+    Answer put(String url, Object body) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), null);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    Answer delete(String url, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).DELETE();
+        headers.forEach(request::header);
+        return send(request, null);
+    }
+
+    /** Sends a body as it is (a String), or as JSON (anything else). */
+    Answer raw(String url, String contentType, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request, null);
+    }
+
+    private Answer send(HttpRequest.Builder request, Object body) {
+        try {
+            if (body != null) {
+                request.header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                body instanceof String text ? text : JSON.writeValueAsString(body)));
+            }
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new AssertionError("cannot reach " + request.build().uri() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    // ---- the order, payment and stock flows an engineer uses ----
+
+    JsonNode createOrder(String userId, String skuCode, int quantity) {
+        Answer created = post(orderUrl + "/api/orders",
+                Map.of("userId", userId, "items", List.of(Map.of("skuCode", skuCode, "quantity", quantity))),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json();
+    }
+
+    JsonNode order(String orderNo) {
+        Answer answer = get(orderUrl + "/api/orders/" + orderNo);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
+    JsonNode startPayment(String orderNo, String channel) {
+        Answer started = post(paymentUrl + "/api/payments", Map.of("orderNo", orderNo, "channel", channel));
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        return started.json();
+    }
+
+    JsonNode payment(String orderNo) {
+        Answer answer = get(paymentUrl + "/api/payments/" + orderNo);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
+    JsonNode shopperPays(String channel, String outTradeNo) {
+        Answer paid = post(sandboxUrl + "/sandbox/" + channel.toLowerCase() + "/trades/" + outTradeNo + "/pay", "");
+        assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+        return paid.json();
+    }
+
+    JsonNode channelTrade(String channel, String outTradeNo) {
+        return get(sandboxUrl + "/sandbox/" + channel.toLowerCase() + "/trades/" + outTradeNo).json();
+    }
+
+    int stock(String skuCode) {
+        return get(inventoryUrl + "/api/skus/" + skuCode).json().path("stock").asInt();
+    }
+
+    void setStock(String skuCode, int stock) {
+        Answer answer = put(inventoryUrl + "/api/admin/skus/" + skuCode + "/stock", Map.of("stock", stock));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    }
+
+    void armFault(String serviceUrl, String point, String mode, int times) {
+        Answer answer = post(serviceUrl + "/actuator/faults/" + point, Map.of("mode", mode, "times", times),
+                Map.of("X-Fault-Token", faultsToken));
+        assertThat(answer.status()).as(answer.body()).isBetween(200, 204);
+    }
+
+    void disarmFaults(String serviceUrl) {
+        Answer answer = delete(serviceUrl + "/actuator/faults", Map.of("X-Fault-Token", faultsToken));
+        assertThat(answer.status()).as(answer.body()).isBetween(200, 204);
+    }
+
+    static String query(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    // ---- the databases, read directly as a finance team would ----
+
+    long count(String database, String sql, Object... args) {
+        try (Connection connection = DriverManager.getConnection(mysqlUrl + "/" + database, mysqlUser, mysqlPassword);
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("query on " + database + " failed: " + sql, e);
+        }
+    }
+
+    long undoLogRows() {
+        return count("order_db", "SELECT COUNT(*) FROM undo_log") + count("payment_db", "SELECT COUNT(*) FROM undo_log")
+                + count("inventory_db", "SELECT COUNT(*) FROM undo_log");
+    }
+
+    // ---- the logs of the local cluster ----
+
+    String log(String component) {
+        try {
+            return Files.readString(logDir.resolve(component + ".log"));
+        } catch (IOException e) {
+            throw new AssertionError("cannot read the log of " + component + " in " + logDir, e);
+        }
+    }
+
+    private static String required(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("No cluster to test against: " + name + " is not set. "
+                    + "Run the scenarios with deploy/local/test.sh (it starts a local cluster), or start one "
+                    + "with deploy/local/cluster.sh up and run: eval \"$(deploy/local/cluster.sh env)\" "
+                    + "&& ./mvnw -Pcluster verify -pl deploy/cluster-tests");
+        }
+        return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,61 @@
+package org.dualpay.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Notifies that must never be processed: each refused, and nothing changes. */
+class NotifySecurityIT {
+
+    private static final String SKU = "SKU-CABLE";
+
+    private final Cluster cluster = new Cluster();
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"WECHAT", "ALIPAY"})
+    void should_refuse_forged_altered_unknown_and_stale_notifies_and_change_nothing(String channel) {
+        // given an order with an open channel trade
+        cluster.setStock(SKU, 100);
+        JsonNode order = cluster.createOrder("security-" + channel, SKU, 1);
+        String orderNo = order.path("orderNo").asText();
+        String outTradeNo = cluster.startPayment(orderNo, channel).path("outTradeNo").asText();
+        long amount = order.path("totalAmount").asLong();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String secret = channel.equals("WECHAT") ? cluster.wechatSecret : cluster.alipaySecret;
+        var genuine = new SignedNotifies.Paid(channel, outTradeNo, "T" + System.nanoTime(), amount, now);
+
+        // when / then: signed with a key that is not the channel's
+        assertRefused(channel, SignedNotifies.signed(genuine, "forger-secret"), 401);
+        // signed correctly, but for another amount than the trade's
+        assertRefused(channel, SignedNotifies.signed(
+                new SignedNotifies.Paid(channel, outTradeNo, genuine.channelTradeNo(), 1, now), secret), 400);
+        // signed correctly, but for a trade we never opened
+        assertRefused(channel, SignedNotifies.signed(
+                new SignedNotifies.Paid(channel, "PAY-NOT-OURS", genuine.channelTradeNo(), amount, now), secret), 400);
+        // signed correctly, but sent an hour ago (a replay)
+        assertRefused(channel, SignedNotifies.signed(genuine, secret, now.minus(Duration.ofHours(1))), 400);
+
+        // and nothing changed
+        assertThat(cluster.order(orderNo).path("status").asText()).isEqualTo("PENDING_PAYMENT");
+        assertThat(cluster.payment(orderNo).path("attempts").get(0).path("status").asText()).isEqualTo("CREATED");
+        assertThat(cluster.stock(SKU)).isEqualTo(100);
+        assertThat(cluster.log("payment-service")).contains("notify refused: channel=" + channel + " reason=BAD_SIGNATURE")
+                .contains("reason=AMOUNT_MISMATCH").contains("reason=UNKNOWN_TRADE").contains("reason=STALE_TIMESTAMP");
+        assertThat(cluster.get(cluster.paymentUrl + "/actuator/prometheus").body())
+                .containsPattern("dualpay_notify_refused_total\\{channel=\"" + channel + "\",reason=\"BAD_SIGNATURE\"");
+    }
+
+    private void assertRefused(String channel, SignedNotifies.Request request, int status) {
+        Cluster.Answer answer = cluster.raw(cluster.paymentUrl + "/api/payments/notify/" + channel,
+                request.contentType(), request.body(), request.headers());
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        assertThat(SignedNotifies.acknowledged(channel, answer)).isFalse();
+    }
+}

@@ -1,0 +1,8 @@
+package org.dualpay.inventory.domain;
+
+public enum MovementKind {
+    INITIAL,
+    DEDUCT,
+    RESTORE,
+    SET
+}

@@ -1,0 +1,103 @@
+package org.dualpay.order.web;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.dualpay.common.error.ProblemException;
+import org.dualpay.order.application.OrderQueries;
+import org.dualpay.order.application.PlaceOrder;
+import org.dualpay.order.domain.OrderStatus;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@Validated
+class OrderController {
+
+    record ItemRequest(
+            @NotBlank @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "letters, digits, - and _ only") String skuCode,
+            @NotNull @Min(1) @Max(999) Integer quantity) {
+    }
+
+    record CreateOrderRequest(
+            @NotBlank @Size(max = 64) String userId,
+            @NotEmpty @Size(max = 20) List<@Valid @NotNull ItemRequest> items) {
+    }
+
+    record PageView(List<OrderView> content, int page, int size, long totalElements) {
+    }
+
+    private final PlaceOrder placeOrder;
+    private final OrderQueries queries;
+
+    OrderController(PlaceOrder placeOrder, OrderQueries queries) {
+        this.placeOrder = placeOrder;
+        this.queries = queries;
+    }
+
+    @PostMapping("/api/orders")
+    ResponseEntity<OrderView> create(
+            @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String idempotencyKey,
+            @Valid @RequestBody CreateOrderRequest request) {
+        if (new HashSet<>(request.items().stream().map(ItemRequest::skuCode).toList()).size() != request.items().size()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+                    "Each SKU may appear once; give its total quantity.");
+        }
+        var command = new PlaceOrder.Command(idempotencyKey, request.userId(),
+                request.items().stream().map(i -> new PlaceOrder.Line(i.skuCode(), i.quantity())).toList());
+        PlaceOrder.Outcome outcome = placeOrder.place(command);
+        if (outcome instanceof PlaceOrder.Outcome.Created created) {
+            var location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{orderNo}")
+                    .buildAndExpand(created.order().orderNo()).toUri();
+            return ResponseEntity.created(location).body(OrderView.of(created.order()));
+        }
+        if (outcome instanceof PlaceOrder.Outcome.Repeated repeated) {
+            return ResponseEntity.ok(OrderView.of(repeated.order()));
+        }
+        if (outcome instanceof PlaceOrder.Outcome.KeyReused) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED",
+                    "This Idempotency-Key was already used for a different request.");
+        }
+        if (outcome instanceof PlaceOrder.Outcome.UnknownSku unknown) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "SKU_NOT_FOUND",
+                    "No SKU " + unknown.skuCode(), Map.of("skuCode", unknown.skuCode()));
+        }
+        var shortage = (PlaceOrder.Outcome.InsufficientStock) outcome;
+        throw new ProblemException(HttpStatus.CONFLICT, "INSUFFICIENT_STOCK",
+                "Only " + shortage.available() + " unit(s) of " + shortage.skuCode() + " left",
+                Map.of("skuCode", shortage.skuCode(), "available", shortage.available()));
+    }
+
+    @GetMapping("/api/orders/{orderNo}")
+    OrderView one(@PathVariable String orderNo) {
+        return queries.find(orderNo).map(OrderView::of).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
+                "ORDER_NOT_FOUND", "No order " + orderNo));
+    }
+
+    @GetMapping("/api/orders")
+    PageView byUser(@RequestParam @NotBlank String userId, @RequestParam(required = false) OrderStatus status,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        OrderQueries.Page result = queries.byUser(userId, status, page, size);
+        return new PageView(result.content().stream().map(OrderView::of).toList(), result.page(), result.size(),
+                result.totalElements());
+    }
+}

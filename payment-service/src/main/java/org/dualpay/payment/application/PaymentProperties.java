@@ -1,0 +1,17 @@
+package org.dualpay.payment.application;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param channelTtl the longest a channel trade stays payable
+ * @param expiryMargin a channel trade expires at least this long before its order does, so that no
+ *     channel takes money for an order that has closed
+ * @param minimumPayWindow a payment is not started when less than this is left to pay in
+ */
+@ConfigurationProperties("dualpay.payments")
+public record PaymentProperties(@DefaultValue("10m") Duration channelTtl, @DefaultValue("2m") Duration expiryMargin,
+        @DefaultValue("30s") Duration minimumPayWindow) {
+}

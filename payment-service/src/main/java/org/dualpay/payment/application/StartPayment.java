@@ -1,0 +1,145 @@
+package org.dualpay.payment.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.dualpay.common.channel.Channel;
+import org.dualpay.common.error.RemoteProblemException;
+import org.dualpay.common.id.Ids;
+import org.dualpay.payment.channel.ChannelUnavailableException;
+import org.dualpay.payment.channel.Channels;
+import org.dualpay.payment.channel.PaymentChannel;
+import org.dualpay.payment.domain.AttemptStatus;
+import org.dualpay.payment.domain.PaymentStatus;
+import org.dualpay.payment.infrastructure.AttemptMapper;
+import org.dualpay.payment.infrastructure.AttemptRow;
+import org.dualpay.payment.infrastructure.OrderClient;
+import org.dualpay.payment.infrastructure.PaymentMapper;
+import org.dualpay.payment.infrastructure.PaymentRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The shopper chose a channel: open a channel trade for the order. Every call opens a new attempt
+ * with its own {@code outTradeNo}; the channel trade expires before the order does.
+ */
+@Service
+public class StartPayment {
+
+    private static final Logger log = LoggerFactory.getLogger(StartPayment.class);
+
+    public sealed interface Outcome {
+        record Started(PaymentRow payment, AttemptRow attempt) implements Outcome {
+        }
+
+        record OrderNotFound(String orderNo) implements Outcome {
+        }
+
+        record AlreadyPaid(String orderNo) implements Outcome {
+        }
+
+        record NotPayable(String orderNo, String reason) implements Outcome {
+        }
+
+        record ChannelUnavailable(Channel channel, String reason) implements Outcome {
+        }
+    }
+
+    private final OrderClient orders;
+    private final PaymentMapper payments;
+    private final AttemptMapper attempts;
+    private final Channels channels;
+    private final PaymentProperties properties;
+    private final Clock clock;
+
+    public StartPayment(OrderClient orders, PaymentMapper payments, AttemptMapper attempts, Channels channels,
+            PaymentProperties properties, Clock clock) {
+        this.orders = orders;
+        this.payments = payments;
+        this.attempts = attempts;
+        this.channels = channels;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public Outcome start(String orderNo, Channel channel) {
+        OrderClient.OrderView order;
+        try {
+            order = orders.order(orderNo);
+        } catch (RemoteProblemException e) {
+            if (e.status() == 404) {
+                return new Outcome.OrderNotFound(orderNo);
+            }
+            throw e;
+        }
+        if ("PAID".equals(order.status())) {
+            return new Outcome.AlreadyPaid(orderNo);
+        }
+        if (!"PENDING_PAYMENT".equals(order.status())) {
+            return new Outcome.NotPayable(orderNo, "the order is " + order.status());
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant channelExpiry = min(order.expireAt().minus(properties.expiryMargin()), now.plus(properties.channelTtl()));
+        if (channelExpiry.isBefore(now.plus(properties.minimumPayWindow()))) {
+            return new Outcome.NotPayable(orderNo, "the order expires too soon to be paid");
+        }
+        PaymentRow payment = paymentOf(order, now);
+        if (PaymentStatus.PAID.name().equals(payment.status)) {
+            return new Outcome.AlreadyPaid(orderNo);
+        }
+        AttemptRow attempt = new AttemptRow();
+        attempt.outTradeNo = Ids.next("PAY");
+        attempt.payNo = payment.payNo;
+        attempt.orderNo = orderNo;
+        attempt.channel = channel.name();
+        attempt.amount = payment.amount;
+        attempt.status = AttemptStatus.CREATED.name();
+        attempt.expireAt = channelExpiry;
+        attempt.createdAt = now;
+        attempt.updatedAt = now;
+        attempts.insert(attempt);
+
+        PaymentChannel.CreatedTrade trade;
+        try {
+            trade = channels.get(channel).createTrade(new PaymentChannel.TradeRequest(attempt.outTradeNo,
+                    attempt.amount, "order " + orderNo, channelExpiry));
+        } catch (ChannelUnavailableException e) {
+            attempts.markFailed(attempt.outTradeNo, clock.instant());
+            log.warn("order {}: {} trade {} not created: {}", orderNo, channel, attempt.outTradeNo, e.getMessage());
+            return new Outcome.ChannelUnavailable(channel, e.getMessage());
+        }
+        attempts.setPayUrl(attempt.outTradeNo, trade.payUrl(), clock.instant());
+        attempt.payUrl = trade.payUrl();
+        log.info("order {}: {} trade {} opened for {} fen, expires {}", orderNo, channel, attempt.outTradeNo,
+                attempt.amount, channelExpiry);
+        return new Outcome.Started(payment, attempt);
+    }
+
+    private PaymentRow paymentOf(OrderClient.OrderView order, Instant now) {
+        PaymentRow existing = payments.findByOrder(order.orderNo());
+        if (existing != null) {
+            return existing;
+        }
+        PaymentRow row = new PaymentRow();
+        row.payNo = Ids.next("PMT");
+        row.orderNo = order.orderNo();
+        row.userId = order.userId();
+        row.amount = order.totalAmount();
+        row.status = PaymentStatus.PAYING.name();
+        row.createdAt = now;
+        row.updatedAt = now;
+        try {
+            payments.insert(row);
+            return row;
+        } catch (DuplicateKeyException raced) {
+            return payments.findByOrder(order.orderNo());
+        }
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

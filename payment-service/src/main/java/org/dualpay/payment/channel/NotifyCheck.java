@@ -1,0 +1,19 @@
+package org.dualpay.payment.channel;
+
+import org.dualpay.payment.domain.PaymentNotice;
+
+/** The result of verifying a notify. */
+public sealed interface NotifyCheck {
+
+    /** Genuine, and it says money arrived. */
+    record Verified(PaymentNotice notice) implements NotifyCheck {
+    }
+
+    /** Genuine, but about something other than a successful payment: acknowledged and ignored. */
+    record NotAPayment(String eventType) implements NotifyCheck {
+    }
+
+    /** Not to be trusted: never processed. {@code reason} is a stable code for counting. */
+    record Refused(String reason, String detail) implements NotifyCheck {
+    }
+}

@@ -1,0 +1,30 @@
+package org.dualpay.payment.channel;
+
+import java.time.Instant;
+
+import org.dualpay.common.channel.Channel;
+import org.springframework.http.ResponseEntity;
+
+/** One payment channel, as payment-service uses it. One implementation per channel. */
+public interface PaymentChannel {
+
+    Channel channel();
+
+    /** Opens a trade the shopper can pay until {@code expireAt}. */
+    CreatedTrade createTrade(TradeRequest request);
+
+    /** Checks a notify's signature, timestamp and shape. Nothing about our own records is checked here. */
+    NotifyCheck verify(InboundNotify notify);
+
+    /** The answer this channel understands as "received, stop retrying". */
+    ResponseEntity<String> acknowledge();
+
+    /** The answer this channel understands as "not accepted, retry" (or, for a refusal, "rejected"). */
+    ResponseEntity<String> reject(int status, String message);
+
+    record TradeRequest(String outTradeNo, long amount, String description, Instant expireAt) {
+    }
+
+    record CreatedTrade(String outTradeNo, String payUrl, Instant expireAt) {
+    }
+}

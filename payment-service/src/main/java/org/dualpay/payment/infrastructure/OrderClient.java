@@ -1,0 +1,33 @@
+package org.dualpay.payment.infrastructure;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.cloud.openfeign.FeignClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+
+/** What payment-service needs of order-service; the records hold only the fields it reads. */
+@FeignClient(name = "order-service")
+public interface OrderClient {
+
+    record Item(String skuCode, int quantity) {
+    }
+
+    record OrderView(String orderNo, String userId, String status, long totalAmount, Instant expireAt, List<Item> items) {
+    }
+
+    record PaymentSuccess(String outTradeNo, String channel, String channelTradeNo, long amount, Instant paidAt) {
+    }
+
+    record MarkPaidView(String orderNo, String status, boolean alreadyApplied, OrderView order) {
+    }
+
+    @GetMapping("/api/orders/{orderNo}")
+    OrderView order(@PathVariable("orderNo") String orderNo);
+
+    @PostMapping("/internal/orders/{orderNo}/payment-success")
+    MarkPaidView paymentSuccess(@PathVariable("orderNo") String orderNo, @RequestBody PaymentSuccess payment);
+}
