@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -89,10 +90,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
             HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem && !hasCode(problem)) {
+        // Spring passes no body for some framework errors and builds it later from the exception.
+        Object problemBody = body == null && ex instanceof ErrorResponse response ? response.getBody() : body;
+        if (problemBody instanceof ProblemDetail problem && !hasCode(problem)) {
             problem.setProperty("code", codeFor(ex, statusCode));
         }
-        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        return super.handleExceptionInternal(ex, problemBody, headers, statusCode, request);
     }
 
     static ProblemDetail toProblem(ProblemException e) {

@@ -1,6 +1,7 @@
 package org.dualpay.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -157,6 +158,19 @@ final class Cluster {
 
     JsonNode channelTrade(String channel, String outTradeNo) {
         return get(sandboxUrl + "/sandbox/" + channel.toLowerCase() + "/trades/" + outTradeNo).json();
+    }
+
+    /**
+     * Waits until the whole payment story is visible: order PAID, payment PAID and the stock down.
+     * Under AT each branch's local commit is visible at once (global read-uncommitted), so the order
+     * can read PAID a moment before the inventory branch, the last one, has run.
+     */
+    void awaitPaid(String orderNo, String skuCode, int expectedStock) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(order(orderNo).path("status").asText()).isEqualTo("PAID");
+            assertThat(payment(orderNo).path("status").asText()).isEqualTo("PAID");
+            assertThat(stock(skuCode)).isEqualTo(expectedStock);
+        });
     }
 
     int stock(String skuCode) {

@@ -32,11 +32,10 @@ class PaidOrderFlowIT {
         cluster.shopperPays(channel, outTradeNo);
 
         // then
-        await().atMost(Duration.ofSeconds(20)).until(() -> cluster.order(orderNo).path("status").asText().equals("PAID"));
+        cluster.awaitPaid(orderNo, SKU, 98);
         JsonNode paid = cluster.order(orderNo);
         assertThat(paid.path("payment").path("channel").asText()).isEqualTo(channel);
         assertThat(paid.path("payment").path("outTradeNo").asText()).isEqualTo(outTradeNo);
-        assertThat(cluster.stock(SKU)).isEqualTo(98);
 
         JsonNode payment = cluster.payment(orderNo);
         assertThat(payment.path("status").asText()).isEqualTo("PAID");
@@ -49,7 +48,7 @@ class PaidOrderFlowIT {
         String xid = last.path("xid").asText();
         assertThat(xid).as("the XID of the global transaction is on the timeline").isNotBlank();
 
-        assertThat(cluster.log("payment-service")).contains("global transaction " + xid + " committed");
+        assertThat(cluster.log("payment-service")).contains("global transaction " + xid + " committed: PAID");
         assertThat(cluster.log("order-service")).contains("order " + orderNo + " PENDING_PAYMENT -> PAID")
                 .contains("xid=" + xid);
         assertThat(cluster.log("inventory-service")).contains("stock of order " + orderNo + " deducted")

@@ -52,14 +52,15 @@ public class ConfirmPayment {
 
     @GlobalTransactional(name = "confirm-payment", timeoutMills = 30_000, rollbackFor = Exception.class)
     public ConfirmOutcome confirm(PaymentNotice notice) {
-        reportCompletion(notice);
         PaymentLedger.Recorded recorded = ledger.recordSuccess(notice);
         if (recorded instanceof PaymentLedger.Recorded.AlreadyRecorded) {
             return ConfirmOutcome.ALREADY_CONFIRMED;
         }
         if (recorded instanceof PaymentLedger.Recorded.Duplicate) {
+            reportCompletion(notice, ConfirmOutcome.DUPLICATE_PAYMENT);
             return ConfirmOutcome.DUPLICATE_PAYMENT;
         }
+        reportCompletion(notice, ConfirmOutcome.PAID);
         var attempt = ((PaymentLedger.Recorded.Applied) recorded).attempt();
 
         faults.hit(FAULT_BEFORE_ORDER);
@@ -74,15 +75,15 @@ public class ConfirmPayment {
         return ConfirmOutcome.PAID;
     }
 
-    /** Logs and counts how the global transaction ended, once the TC has answered. */
-    private void reportCompletion(PaymentNotice notice) {
+    /** Logs and counts how the global transaction that changed something ended, once the TC has answered. */
+    private void reportCompletion(PaymentNotice notice, ConfirmOutcome outcome) {
         String xid = RootContext.getXID();
         TransactionHookManager.registerHook(new TransactionHookAdapter() {
             @Override
             public void afterCommit() {
                 meters.counter("dualpay.global.transactions", "name", "confirm-payment", "result", "committed")
                         .increment();
-                log.info("global transaction {} committed: {} {} ({})", xid, notice.channel(),
+                log.info("global transaction {} committed: {} {} {} ({})", xid, outcome, notice.channel(),
                         notice.channelTradeNo(), notice.outTradeNo());
             }
 
@@ -90,7 +91,7 @@ public class ConfirmPayment {
             public void afterRollback() {
                 meters.counter("dualpay.global.transactions", "name", "confirm-payment", "result", "rolled_back")
                         .increment();
-                log.warn("global transaction {} rolled back: {} {} ({})", xid, notice.channel(),
+                log.warn("global transaction {} rolled back: {} {} {} ({})", xid, outcome, notice.channel(),
                         notice.channelTradeNo(), notice.outTradeNo());
             }
         });

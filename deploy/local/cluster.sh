@@ -1,0 +1,373 @@
+#!/usr/bin/env bash
+# The local cluster: the whole system as plain processes on 127.0.0.1, no Docker needed.
+#
+#   cluster.sh up [component...]     install what is missing, build, start, wait until healthy
+#   cluster.sh down [--purge]        stop what this script started (--purge: and delete its data)
+#   cluster.sh status                one line per component; exit 3 when something is not healthy
+#   cluster.sh logs [component]      follow one log, or list them
+#   cluster.sh env                   export lines for the cluster scenarios (eval "$(cluster.sh env)")
+#   cluster.sh start|stop|kill|freeze|thaw <component>
+#                                    for failure injection: kill is kill -9, freeze is SIGSTOP
+#
+# Components, in start order: mysql (MariaDB), nacos (rnacos), seata (the TC), channel-sandbox,
+# inventory-service, order-service, payment-service. Everything lives under .cluster/ at the repo
+# root (git-ignored): data, logs/, pids/. Ports can be changed with the variables below.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+STATE=$ROOT/.cluster
+LOGS=$STATE/logs
+PIDS=$STATE/pids
+RUN=$STATE/run
+
+RNACOS_VERSION=0.8.8
+MYSQL_PORT=${MYSQL_PORT:-3306}
+NACOS_PORT=${NACOS_PORT:-8848}
+NACOS_GRPC_PORT=$((NACOS_PORT + 1000))
+NACOS_CONSOLE_PORT=$((NACOS_PORT + 2000))
+SEATA_PORT=${SEATA_PORT:-8091}
+SEATA_CONSOLE_PORT=${SEATA_CONSOLE_PORT:-7091}
+SANDBOX_PORT=${SANDBOX_PORT:-8090}
+INVENTORY_PORT=${INVENTORY_PORT:-8083}
+ORDER_PORT=${ORDER_PORT:-8081}
+PAYMENT_PORT=${PAYMENT_PORT:-8082}
+MYSQL_USER=${MYSQL_USER:-dualpay}
+MYSQL_PASSWORD=${MYSQL_PASSWORD:-dualpay}
+FAULTS_TOKEN=${FAULTS_TOKEN:-chaos-demo-token}
+JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx256m -XX:MaxMetaspaceSize=192m -XX:+UseSerialGC}
+WAIT_SECONDS=${WAIT_SECONDS:-180}
+
+INFRA=(mysql nacos seata)
+APPS=(channel-sandbox inventory-service order-service payment-service)
+ALL=("${INFRA[@]}" "${APPS[@]}")
+
+say() { printf '%s\n' "$*" >&2; }
+die() { say "cluster.sh: $*"; exit 1; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+port_of() {
+  case $1 in
+    mysql) echo "$MYSQL_PORT" ;;
+    nacos) echo "$NACOS_PORT" ;;
+    seata) echo "$SEATA_PORT" ;;
+    channel-sandbox) echo "$SANDBOX_PORT" ;;
+    inventory-service) echo "$INVENTORY_PORT" ;;
+    order-service) echo "$ORDER_PORT" ;;
+    payment-service) echo "$PAYMENT_PORT" ;;
+    *) die "unknown component '$1' (one of: ${ALL[*]})" ;;
+  esac
+}
+
+jar_of() {
+  case $1 in
+    seata) echo "$ROOT/deploy/seata-server/target/seata-server.jar" ;;
+    channel-sandbox) echo "$ROOT/deploy/channel-sandbox/target/channel-sandbox.jar" ;;
+    *) echo "$ROOT/$1/target/$1.jar" ;;
+  esac
+}
+
+pid_of() {
+  local file=$PIDS/$1.pid
+  [ -f "$file" ] || return 1
+  local pid
+  pid=$(cat "$file")
+  kill -0 "$pid" 2>/dev/null || return 1
+  echo "$pid"
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# wait_for <component> <what> <command...>: retries the command until it succeeds or time runs out.
+wait_for() {
+  local component=$1 what=$2
+  shift 2
+  local deadline=$((SECONDS + WAIT_SECONDS))
+  until "$@" >/dev/null 2>&1; do
+    if ! pid_of "$component" >/dev/null; then
+      say "cluster.sh: $component exited while waiting for $what; last lines of its log:"
+      tail -n 60 "$LOGS/$component.log" >&2 || true
+      exit 1
+    fi
+    if [ $SECONDS -ge $deadline ]; then
+      say "cluster.sh: $component: no $what after ${WAIT_SECONDS}s; last lines of its log:"
+      tail -n 60 "$LOGS/$component.log" >&2 || true
+      exit 1
+    fi
+    sleep 1
+  done
+}
+
+mysql_root() { mariadb --no-defaults --protocol=socket --socket="$RUN/mysqld.sock" -uroot "$@"; }
+
+registered() { # registered <service> <group> <port>
+  curl -fsS "http://127.0.0.1:$NACOS_PORT/nacos/v1/ns/instance/list?serviceName=$1&groupName=$2&healthyOnly=true" \
+    | grep -q "\"ip\":\"127.0.0.1\",\"port\":$3"
+}
+
+app_healthy() { # app_healthy <component>
+  local port
+  port=$(port_of "$1")
+  curl -fsS "http://127.0.0.1:$port/actuator/health" | grep -q '"status":"UP"' && registered "$1" DEFAULT_GROUP "$port"
+}
+
+healthy() {
+  case $1 in
+    mysql) mysql_root -e 'SELECT 1' ;;
+    nacos) curl -fsS "http://127.0.0.1:$NACOS_PORT/nacos/v1/ns/service/list?pageNo=1&pageSize=1" ;;
+    seata) port_open "$SEATA_PORT" && registered seata-server SEATA_GROUP "$SEATA_PORT" ;;
+    *) app_healthy "$1" ;;
+  esac
+}
+
+# ---------------------------------------------------------------- installing what is missing
+
+ensure_tools() {
+  local missing=()
+  command -v curl >/dev/null || missing+=(curl)
+  command -v mariadbd >/dev/null || missing+=(mariadb-server)
+  command -v mariadb >/dev/null || missing+=(mariadb-client)
+  command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "== installing ${missing[*]} (Debian packages)"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  java -version 2>&1 | grep -q 'version "17' \
+    || say "cluster.sh: warning: the services are built and tested on Java 17; found $(java -version 2>&1 | head -1)"
+}
+
+rnacos_bin() {
+  local candidate
+  for candidate in "$(command -v rnacos 2>/dev/null || true)" "$HOME/.cargo/bin/rnacos"; do
+    if [ -n "$candidate" ] && [ -x "$candidate" ]; then echo "$candidate"; return 0; fi
+  done
+  return 1
+}
+
+ensure_rnacos() {
+  if rnacos_bin >/dev/null; then return; fi
+  command -v cargo >/dev/null || die "rnacos is missing and so is cargo; install Rust (https://rustup.rs) or put rnacos $RNACOS_VERSION on PATH"
+  say "== installing rnacos $RNACOS_VERSION from crates.io (a few minutes on 2 cores, once)"
+  cargo install rnacos --version "$RNACOS_VERSION" --locked --quiet
+}
+
+ensure_build() {
+  [ "${SKIP_BUILD:-0}" = "1" ] && [ -f "$(jar_of payment-service)" ] && return
+  local component jar module inputs stale=""
+  for component in seata "${APPS[@]}"; do
+    jar=$(jar_of "$component")
+    module=${jar%/target/*}
+    inputs=("$module/pom.xml" "$module/src")
+    # the TC module stands alone; every other one is built from the root pom and common too
+    [ "$component" = seata ] || inputs+=("$ROOT/pom.xml" "$ROOT/common")
+    if [ ! -f "$jar" ] || [ -n "$(find "${inputs[@]}" -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
+      stale="$stale $component"
+    fi
+  done
+  [ -z "$stale" ] && return
+  say "== building (stale:$stale)"
+  (cd "$ROOT" && ./mvnw -q -B -DskipTests package)
+}
+
+# ---------------------------------------------------------------- starting one component
+
+launch() { # launch <component> <command...>: in the background, logging, with a pid file
+  local component=$1
+  shift
+  mkdir -p "$LOGS" "$PIDS"
+  printf '\n==== %s started by cluster.sh at %s\n' "$component" "$(date -Is)" >>"$LOGS/$component.log"
+  nohup "$@" >>"$LOGS/$component.log" 2>&1 &
+  echo $! >"$PIDS/$component.pid"
+}
+
+start_one() {
+  local component=$1 port
+  port=$(port_of "$component")
+  if pid_of "$component" >/dev/null; then
+    return
+  fi
+  if port_open "$port"; then
+    die "port $port of $component is taken by a process this script did not start; stop it or set another port"
+  fi
+  case $component in
+    mysql)
+      mkdir -p "$RUN"
+      if [ ! -d "$STATE/mysql/mysql" ]; then
+        mkdir -p "$STATE/mysql"
+        mariadb-install-db --no-defaults --user="$(id -un)" --datadir="$STATE/mysql" \
+          --auth-root-authentication-method=normal --skip-test-db >"$LOGS/mysql-install.log" 2>&1 \
+          || { mkdir -p "$LOGS"; cat "$LOGS/mysql-install.log" >&2; die "mariadb-install-db failed"; }
+      fi
+      launch mysql mariadbd --no-defaults --user="$(id -un)" --datadir="$STATE/mysql" \
+        --socket="$RUN/mysqld.sock" --pid-file="$RUN/mysqld.pid" --port="$MYSQL_PORT" \
+        --bind-address=127.0.0.1 --skip-name-resolve --max-connections=400 --innodb-buffer-pool-size=256M \
+        --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci
+      ;;
+    nacos)
+      launch nacos env RNACOS_SDK_HOST=127.0.0.1 RNACOS_CONSOLE_HOST=127.0.0.1 \
+        RNACOS_HTTP_PORT="$NACOS_PORT" RNACOS_GRPC_PORT="$NACOS_GRPC_PORT" \
+        RNACOS_HTTP_CONSOLE_PORT="$NACOS_CONSOLE_PORT" RNACOS_DATA_DIR="$STATE/nacos" "$(rnacos_bin)"
+      ;;
+    seata)
+      mkdir -p "$STATE/seata"
+      # shellcheck disable=SC2086
+      (cd "$STATE/seata" && launch seata env SEATA_ADVERTISE_IP=127.0.0.1 MYSQL_HOST=127.0.0.1 \
+        MYSQL_PORT="$MYSQL_PORT" MYSQL_USER="$MYSQL_USER" MYSQL_PASSWORD="$MYSQL_PASSWORD" \
+        NACOS_ADDR="127.0.0.1:$NACOS_PORT" SEATA_CONSOLE_PORT="$SEATA_CONSOLE_PORT" SEATA_LOG_DIR="$STATE/seata/logs" \
+        java $JAVA_OPTS -jar "$(jar_of seata)" -p "$SEATA_PORT")
+      ;;
+    *)
+      # shellcheck disable=SC2086
+      launch "$component" env SERVER_PORT="$port" MYSQL_HOST=127.0.0.1 MYSQL_PORT="$MYSQL_PORT" \
+        MYSQL_USER="$MYSQL_USER" MYSQL_PASSWORD="$MYSQL_PASSWORD" NACOS_ADDR="127.0.0.1:$NACOS_PORT" \
+        SERVICE_IP=127.0.0.1 SPRING_PROFILES_ACTIVE="${CLUSTER_PROFILES:-chaos}" FAULTS_TOKEN="$FAULTS_TOKEN" \
+        CHANNEL_SANDBOX_URL="http://127.0.0.1:$SANDBOX_PORT" PAYMENT_NOTIFY_BASE_URL="http://127.0.0.1:$PAYMENT_PORT" \
+        java $JAVA_OPTS -jar "$(jar_of "$component")"
+      ;;
+  esac
+}
+
+await_healthy() {
+  local component=$1
+  wait_for "$component" "health" healthy "$component"
+  if [ "$component" = mysql ]; then
+    for sql in "$ROOT"/deploy/mysql/init/*.sql; do
+      mysql_root <"$sql" || die "applying $sql failed"
+    done
+  fi
+}
+
+# ---------------------------------------------------------------- commands
+
+cmd_up() {
+  local started=$SECONDS wanted=("$@") component
+  [ ${#wanted[@]} -gt 0 ] || wanted=("${ALL[@]}")
+  for component in "${wanted[@]}"; do port_of "$component" >/dev/null; done
+  ensure_tools
+  ensure_rnacos
+  ensure_build
+  mkdir -p "$LOGS" "$PIDS"
+  # Infrastructure one by one (each needs the one before); the TC must be registered before the
+  # services start, because the Seata client looks it up at start-up.
+  for component in "${INFRA[@]}"; do
+    if [[ " ${wanted[*]} " == *" $component "* ]]; then
+      say "== $component"
+      start_one "$component"
+      await_healthy "$component"
+    fi
+  done
+  local apps=()
+  for component in "${APPS[@]}"; do
+    [[ " ${wanted[*]} " == *" $component "* ]] && apps+=("$component")
+  done
+  if [ ${#apps[@]} -gt 0 ]; then
+    say "== ${apps[*]}"
+    for component in "${apps[@]}"; do start_one "$component"; done
+    for component in "${apps[@]}"; do await_healthy "$component"; done
+  fi
+  cmd_status || true
+  say "up in $((SECONDS - started)) s"
+}
+
+stop_one() { # stop_one <component> [signal]
+  local component=$1 signal=${2:-TERM} pid
+  pid=$(pid_of "$component") || { rm -f "$PIDS/$component.pid"; return 0; }
+  kill -CONT "$pid" 2>/dev/null || true
+  kill "-$signal" "$pid" 2>/dev/null || true
+  local deadline=$((SECONDS + 20))
+  while kill -0 "$pid" 2>/dev/null; do
+    if [ $SECONDS -ge $deadline ]; then kill -KILL "$pid" 2>/dev/null || true; fi
+    sleep 0.2
+  done
+  rm -f "$PIDS/$component.pid"
+}
+
+cmd_down() {
+  local component i
+  for ((i = ${#ALL[@]} - 1; i >= 0; i--)); do
+    component=${ALL[$i]}
+    if pid_of "$component" >/dev/null; then
+      say "stopping $component"
+      stop_one "$component"
+    fi
+  done
+  if [ "${1:-}" = "--purge" ]; then
+    rm -rf "$STATE"
+    say "removed $STATE"
+  fi
+}
+
+cmd_status() {
+  local component pid health all_ok=0
+  printf '%-18s %-8s %-22s %-8s %s\n' COMPONENT PID ADDRESS HEALTH RSS
+  for component in "${ALL[@]}"; do
+    pid=$(pid_of "$component" || echo -)
+    if [ "$pid" = - ]; then
+      health=down
+    elif healthy "$component" >/dev/null 2>&1; then
+      health=UP
+    else
+      health=starting
+    fi
+    [ "$health" = UP ] || all_ok=3
+    local rss=-
+    [ "$pid" != - ] && rss="$(($(ps -o rss= -p "$pid" 2>/dev/null || echo 0) / 1024)) MB"
+    printf '%-18s %-8s %-22s %-8s %s\n' "$component" "$pid" "127.0.0.1:$(port_of "$component")" "$health" "$rss"
+  done
+  cat <<EOF
+
+order API        http://127.0.0.1:$ORDER_PORT/api/orders
+payment API      http://127.0.0.1:$PAYMENT_PORT/api/payments
+inventory API    http://127.0.0.1:$INVENTORY_PORT/api/skus
+channel sandbox  http://127.0.0.1:$SANDBOX_PORT/sandbox/{wechat,alipay}/trades
+Nacos (rnacos)   http://127.0.0.1:$NACOS_PORT/nacos   console http://127.0.0.1:$NACOS_CONSOLE_PORT
+Seata console    http://127.0.0.1:$SEATA_CONSOLE_PORT (seata / seata)
+MariaDB          127.0.0.1:$MYSQL_PORT  user $MYSQL_USER, databases order_db payment_db inventory_db seata
+logs             $LOGS
+EOF
+  return $all_ok
+}
+
+cmd_env() {
+  cat <<EOF
+export ORDER_URL=http://127.0.0.1:$ORDER_PORT
+export PAYMENT_URL=http://127.0.0.1:$PAYMENT_PORT
+export INVENTORY_URL=http://127.0.0.1:$INVENTORY_PORT
+export SANDBOX_URL=http://127.0.0.1:$SANDBOX_PORT
+export NACOS_URL=http://127.0.0.1:$NACOS_PORT
+export MYSQL_URL=jdbc:mysql://127.0.0.1:$MYSQL_PORT
+export MYSQL_USER=$MYSQL_USER
+export MYSQL_PASSWORD=$MYSQL_PASSWORD
+export CLUSTER_LOG_DIR=$LOGS
+export FAULTS_TOKEN=$FAULTS_TOKEN
+EOF
+}
+
+cmd_logs() {
+  if [ $# -eq 0 ]; then
+    ls -1 "$LOGS"
+    return
+  fi
+  port_of "$1" >/dev/null
+  tail -n 100 -F "$LOGS/$1.log"
+}
+
+main() {
+  local command=${1:-}
+  [ $# -gt 0 ] && shift
+  case $command in
+    up) cmd_up "$@" ;;
+    down) cmd_down "$@" ;;
+    status) cmd_status ;;
+    logs) cmd_logs "$@" ;;
+    env) cmd_env ;;
+    start) [ $# -eq 1 ] || die "usage: cluster.sh start <component>"; start_one "$1"; await_healthy "$1" ;;
+    stop) [ $# -eq 1 ] || die "usage: cluster.sh stop <component>"; port_of "$1" >/dev/null; stop_one "$1" ;;
+    kill) [ $# -eq 1 ] || die "usage: cluster.sh kill <component>"; port_of "$1" >/dev/null; stop_one "$1" KILL ;;
+    freeze) [ $# -eq 1 ] || die "usage: cluster.sh freeze <component>"; kill -STOP "$(pid_of "$1")" ;;
+    thaw) [ $# -eq 1 ] || die "usage: cluster.sh thaw <component>"; kill -CONT "$(pid_of "$1")" ;;
+    *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; [ -z "$command" ] || exit 2 ;;
+  esac
+}
+
+main "$@"
