@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.validation.Valid;
@@ -21,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -34,13 +34,16 @@ class SandboxController {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
-    private final Map<String, Trade> trades = new ConcurrentHashMap<>();
+    private final TradeBook book;
+    private final Faults faults;
     private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L * 1000);
     private final Notifier notifier;
     private final SandboxProperties properties;
     private final Clock clock;
 
-    SandboxController(Notifier notifier, SandboxProperties properties, Clock clock) {
+    SandboxController(TradeBook book, Faults faults, Notifier notifier, SandboxProperties properties, Clock clock) {
+        this.book = book;
+        this.faults = faults;
         this.notifier = notifier;
         this.properties = properties;
         this.clock = clock;
@@ -49,6 +52,13 @@ class SandboxController {
     @PostMapping("/sandbox/{channel}/trades")
     ResponseEntity<Trade.View> create(@PathVariable String channel, @Valid @RequestBody CreateTradeRequest request) {
         Channel ch = channel(channel);
+        Faults.Knobs knobs = faults.of(ch);
+        if (knobs.createTradeLatencyMs() > 0) {
+            sleep(knobs.createTradeLatencyMs());
+        }
+        if (Faults.happens(knobs.createTradeFailureRate())) {
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "SYSTEM_ERROR", ch + " is failing (sandbox fault)");
+        }
         if (!request.expireAt().isAfter(clock.instant())) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "INVALID_EXPIRE_AT", "expireAt is in the past");
         }
@@ -56,7 +66,7 @@ class SandboxController {
                 + request.outTradeNo() + "/pay";
         Trade fresh = new Trade(ch, request.outTradeNo(), request.amount(), request.description(), request.notifyUrl(),
                 request.expireAt(), payUrl);
-        Trade trade = trades.computeIfAbsent(key(ch, request.outTradeNo()), k -> fresh);
+        Trade trade = book.putIfAbsent(fresh);
         if (trade != fresh) {
             if (!trade.sameRequest(request.amount(), request.notifyUrl())) {
                 throw new ProblemException(HttpStatus.CONFLICT, "OUT_TRADE_NO_USED",
@@ -78,7 +88,9 @@ class SandboxController {
                     view.status() == Trade.Status.SUCCESS ? "TRADE_ALREADY_PAID" : "TRADE_CLOSED",
                     "Trade " + outTradeNo + " is " + view.status());
         }
-        notifier.start(trade);
+        if (!faults.of(trade.channel()).dropNotifies()) {
+            notifier.start(trade);
+        }
         return trade.view();
     }
 
@@ -99,8 +111,31 @@ class SandboxController {
         return trade.view();
     }
 
+    /** Re-sends the notify of a paid trade from the start of its schedule (the channel's "resend" button). */
+    @PostMapping("/sandbox/{channel}/trades/{outTradeNo}/notify")
+    Trade.View resend(@PathVariable String channel, @PathVariable String outTradeNo) {
+        Trade trade = find(channel, outTradeNo);
+        if (trade.view().status() != Trade.Status.SUCCESS) {
+            throw new ProblemException(HttpStatus.CONFLICT, "TRADE_NOT_PAID", "Trade " + outTradeNo + " is not paid");
+        }
+        notifier.start(trade);
+        return trade.view();
+    }
+
+    @GetMapping("/sandbox/faults")
+    Map<Channel, Faults.Knobs> faults() {
+        return faults.all();
+    }
+
+    /** Sets the knobs of the channels named in the body; the others keep theirs. */
+    @PutMapping("/sandbox/faults")
+    Map<Channel, Faults.Knobs> setFaults(@RequestBody Map<Channel, Faults.Knobs> knobs) {
+        knobs.forEach(faults::set);
+        return faults.all();
+    }
+
     private Trade find(String channel, String outTradeNo) {
-        Trade trade = trades.get(key(channel(channel), outTradeNo));
+        Trade trade = book.trade(channel(channel), outTradeNo);
         if (trade == null) {
             throw new ProblemException(HttpStatus.NOT_FOUND, "TRADE_NOT_FOUND", "No trade " + outTradeNo);
         }
@@ -116,7 +151,7 @@ class SandboxController {
         };
     }
 
-    private static Channel channel(String name) {
+    static Channel channel(String name) {
         try {
             return Channel.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -124,7 +159,11 @@ class SandboxController {
         }
     }
 
-    private static String key(Channel channel, String outTradeNo) {
-        return channel + ":" + outTradeNo;
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -19,6 +19,9 @@ public interface SkuMapper extends BaseMapper<SkuRow> {
     @Update("UPDATE sku SET stock = stock - #{quantity} WHERE sku_code = #{skuCode} AND stock >= #{quantity}")
     int deduct(@Param("skuCode") String skuCode, @Param("quantity") int quantity);
 
+    @Update("UPDATE sku SET stock = stock + #{quantity} WHERE sku_code = #{skuCode}")
+    int restore(@Param("skuCode") String skuCode, @Param("quantity") int quantity);
+
     /** A locking read: under {@code @GlobalLock} Seata also checks that no global transaction holds the row. */
     @Select("SELECT sku_code, name, price, stock FROM sku WHERE sku_code = #{skuCode} FOR UPDATE")
     SkuRow lockByCode(@Param("skuCode") String skuCode);

@@ -12,14 +12,16 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.dualpay.common.error.ProblemException;
 import org.dualpay.inventory.application.DeductStock;
+import org.dualpay.inventory.application.RestoreStock;
 import org.dualpay.inventory.domain.DeductionOutcome;
 import org.dualpay.inventory.domain.StockLine;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Called by payment-service inside the global transaction (the XID arrives in the TX_XID header). */
+/** Called by payment-service inside its global transactions (the XID arrives in the TX_XID header). */
 @RestController
 class StockDeductionController {
 
@@ -32,10 +34,21 @@ class StockDeductionController {
     record DeductView(String orderNo, boolean alreadyDeducted) {
     }
 
-    private final DeductStock deductStock;
+    record RestoreView(String orderNo, String outcome) {
+    }
 
-    StockDeductionController(DeductStock deductStock) {
+    private final DeductStock deductStock;
+    private final RestoreStock restoreStock;
+
+    StockDeductionController(DeductStock deductStock, RestoreStock restoreStock) {
         this.deductStock = deductStock;
+        this.restoreStock = restoreStock;
+    }
+
+    /** Called by payment-service inside a refund's global transaction. */
+    @PostMapping("/internal/stock/restorations/{orderNo}")
+    RestoreView restore(@PathVariable String orderNo) {
+        return new RestoreView(orderNo, restoreStock.restore(orderNo).name());
     }
 
     @PostMapping("/internal/stock/deductions")

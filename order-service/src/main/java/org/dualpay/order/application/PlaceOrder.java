@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -39,7 +40,8 @@ public class PlaceOrder {
     public record Line(String skuCode, int quantity) {
     }
 
-    public record Command(String idempotencyKey, String userId, List<Line> lines) {
+    /** @param paymentTimeout how long the order waits for payment; null for the shop's default */
+    public record Command(String idempotencyKey, String userId, List<Line> lines, Duration paymentTimeout) {
     }
 
     public sealed interface Outcome {
@@ -103,7 +105,7 @@ public class PlaceOrder {
         row.status = OrderStatus.PENDING_PAYMENT.name();
         row.totalAmount = lines.stream().mapToLong(OrderLine::amount).reduce(0, Math::addExact);
         row.currency = "CNY";
-        row.expireAt = now.plus(properties.paymentTtl());
+        row.expireAt = now.plus(command.paymentTimeout() == null ? properties.paymentTtl() : command.paymentTimeout());
         row.idempotencyKey = command.idempotencyKey();
         row.requestHash = hash;
         row.createdAt = now;
@@ -136,6 +138,7 @@ public class PlaceOrder {
         StringBuilder canonical = new StringBuilder(command.userId());
         command.lines().stream().sorted(Comparator.comparing(Line::skuCode))
                 .forEach(line -> canonical.append('\n').append(line.skuCode()).append('*').append(line.quantity()));
+        canonical.append('\n').append(command.paymentTimeout());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));

@@ -40,6 +40,16 @@ public interface OrderMapper {
             @Param("outTradeNo") String outTradeNo, @Param("tradeNo") String tradeNo, @Param("paidAt") Instant paidAt,
             @Param("now") Instant now);
 
+    /** Applies a move of the state machine; zero rows means the order was not in {@code from}. */
+    @Update("UPDATE orders SET status = #{to}, updated_at = #{now} WHERE order_no = #{orderNo} AND status = #{from}")
+    int move(@Param("orderNo") String orderNo, @Param("from") String from, @Param("to") String to,
+            @Param("now") Instant now);
+
+    /** Unpaid orders past their expiry, oldest first. */
+    @Select("SELECT order_no FROM orders WHERE status = 'PENDING_PAYMENT' AND expire_at <= #{now} "
+            + "ORDER BY expire_at LIMIT #{limit}")
+    List<String> expired(@Param("now") Instant now, @Param("limit") int limit);
+
     @Select("<script>SELECT " + COLUMNS + " FROM orders WHERE user_id = #{userId}"
             + "<if test='status != null'> AND status = #{status}</if>"
             + " ORDER BY created_at DESC, order_no DESC LIMIT #{limit} OFFSET #{offset}</script>")

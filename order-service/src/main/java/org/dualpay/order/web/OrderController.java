@@ -1,5 +1,6 @@
 package org.dualpay.order.web;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +38,11 @@ class OrderController {
             @NotNull @Min(1) @Max(999) Integer quantity) {
     }
 
+    /** {@code paymentTimeoutSeconds}: how long the order waits for payment; the shop's default when absent. */
     record CreateOrderRequest(
             @NotBlank @Size(max = 64) String userId,
-            @NotEmpty @Size(max = 20) List<@Valid @NotNull ItemRequest> items) {
+            @NotEmpty @Size(max = 20) List<@Valid @NotNull ItemRequest> items,
+            @Min(10) @Max(86_400) Integer paymentTimeoutSeconds) {
     }
 
     record PageView(List<OrderView> content, int page, int size, long totalElements) {
@@ -62,7 +65,8 @@ class OrderController {
                     "Each SKU may appear once; give its total quantity.");
         }
         var command = new PlaceOrder.Command(idempotencyKey, request.userId(),
-                request.items().stream().map(i -> new PlaceOrder.Line(i.skuCode(), i.quantity())).toList());
+                request.items().stream().map(i -> new PlaceOrder.Line(i.skuCode(), i.quantity())).toList(),
+                request.paymentTimeoutSeconds() == null ? null : Duration.ofSeconds(request.paymentTimeoutSeconds()));
         PlaceOrder.Outcome outcome = placeOrder.place(command);
         if (outcome instanceof PlaceOrder.Outcome.Created created) {
             var location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{orderNo}")

@@ -55,7 +55,7 @@ class PaymentSuccessController {
         }
         if (outcome instanceof MarkPaidOutcome.NotPayable late) {
             throw new ProblemException(HttpStatus.CONFLICT, "ORDER_NOT_PAYABLE",
-                    "Order " + orderNo + " is " + late.order().status(), Map.of("status", late.order().status()));
+                    "Order " + orderNo + " is " + late.order().status(), Map.of("orderStatus", late.order().status()));
         }
         if (outcome instanceof MarkPaidOutcome.AmountMismatch mismatch) {
             throw new ProblemException(HttpStatus.CONFLICT, "AMOUNT_MISMATCH", "Order " + orderNo + " costs "

@@ -1,30 +1,34 @@
 package org.dualpay.payment.application;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.seata.core.context.RootContext;
 import io.seata.spring.annotation.GlobalTransactional;
-import io.seata.tm.api.transaction.TransactionHookAdapter;
-import io.seata.tm.api.transaction.TransactionHookManager;
+import org.dualpay.common.error.RemoteProblemException;
 import org.dualpay.common.fault.FaultPoints;
 import org.dualpay.payment.domain.ConfirmOutcome;
 import org.dualpay.payment.domain.PaymentNotice;
+import org.dualpay.payment.domain.RefundReason;
+import org.dualpay.payment.infrastructure.AttemptMapper;
+import org.dualpay.payment.infrastructure.AttemptRow;
 import org.dualpay.payment.infrastructure.InventoryClient;
 import org.dualpay.payment.infrastructure.OrderClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * The one global transaction (Seata AT) of a first successful payment:
+ * The global transaction of a channel's money, whatever it turns out to be.
  *
- * <ol>
- *   <li>payment_db: the attempt SUCCESS, the payment PAID (local branch, {@link PaymentLedger});
- *   <li>order_db: the order PENDING_PAYMENT -> PAID (order-service through Feign);
- *   <li>inventory_db: the order's stock deducted (inventory-service through Feign).
- * </ol>
+ * <p>The order decides first: its branch (order-service, AT) takes the order row, and with it the
+ * row's global lock, so two payments of one order, on two channels and two instances, in the same
+ * millisecond, are decided one after the other. Then:
  *
- * Any refusal or failure of a branch throws, and the TC rolls every branch back through its undo
- * log; the channel then gets a failure answer and notifies again. No channel is called in here.
+ * <ul>
+ *   <li>the order was unpaid: it is PAID now; the attempt SUCCESS and the payment PAID (payment_db,
+ *       AT); the stock deducted (inventory-service, AT). Stock too low throws {@link OutOfStockException}
+ *       and everything rolls back; {@link CloseOutOfStock} takes over.
+ *   <li>another attempt paid it: this money is a duplicate payment, recorded and refunded (TCC);
+ *   <li>it was cancelled or closed: a late payment, recorded and refunded (TCC);
+ *   <li>this very trade paid it: a repeat, nothing to do.
+ * </ul>
+ *
+ * Any other failure rolls every branch back and the channel notifies again. No channel is called here.
  */
 @Service
 public class ConfirmPayment {
@@ -33,67 +37,74 @@ public class ConfirmPayment {
     public static final String FAULT_BEFORE_INVENTORY = "payment.confirm.before-inventory";
     public static final String FAULT_BEFORE_COMMIT = "payment.confirm.before-commit";
 
-    private static final Logger log = LoggerFactory.getLogger(ConfirmPayment.class);
-
+    private final AttemptMapper attempts;
     private final PaymentLedger ledger;
+    private final UnappliedPayments unapplied;
     private final OrderClient orders;
     private final InventoryClient inventory;
+    private final CompletionReport report;
     private final FaultPoints faults;
-    private final MeterRegistry meters;
 
-    ConfirmPayment(PaymentLedger ledger, OrderClient orders, InventoryClient inventory, FaultPoints faults,
-            MeterRegistry meters) {
+    ConfirmPayment(AttemptMapper attempts, PaymentLedger ledger, UnappliedPayments unapplied, OrderClient orders,
+            InventoryClient inventory, CompletionReport report, FaultPoints faults) {
+        this.attempts = attempts;
         this.ledger = ledger;
+        this.unapplied = unapplied;
         this.orders = orders;
         this.inventory = inventory;
+        this.report = report;
         this.faults = faults;
-        this.meters = meters;
     }
 
     @GlobalTransactional(name = "confirm-payment", timeoutMills = 30_000, rollbackFor = Exception.class)
     public ConfirmOutcome confirm(PaymentNotice notice) {
-        PaymentLedger.Recorded recorded = ledger.recordSuccess(notice);
-        if (recorded instanceof PaymentLedger.Recorded.AlreadyRecorded) {
+        AttemptRow attempt = attempts.find(notice.outTradeNo());
+        faults.hit(FAULT_BEFORE_ORDER);
+        OrderClient.MarkPaidView marked;
+        try {
+            marked = orders.paymentSuccess(attempt.orderNo, new OrderClient.PaymentSuccess(attempt.outTradeNo,
+                    notice.channel().name(), notice.channelTradeNo(), notice.amount(), notice.paidAt()));
+        } catch (RemoteProblemException refused) {
+            return onRefusal(refused, attempt, notice);
+        }
+        if (marked.alreadyApplied()) {
             return ConfirmOutcome.ALREADY_CONFIRMED;
         }
-        if (recorded instanceof PaymentLedger.Recorded.Duplicate) {
-            reportCompletion(notice, ConfirmOutcome.DUPLICATE_PAYMENT);
-            return ConfirmOutcome.DUPLICATE_PAYMENT;
-        }
-        reportCompletion(notice, ConfirmOutcome.PAID);
-        var attempt = ((PaymentLedger.Recorded.Applied) recorded).attempt();
-
-        faults.hit(FAULT_BEFORE_ORDER);
-        OrderClient.MarkPaidView marked = orders.paymentSuccess(attempt.orderNo, new OrderClient.PaymentSuccess(
-                attempt.outTradeNo, notice.channel().name(), notice.channelTradeNo(), notice.amount(), notice.paidAt()));
+        ledger.recordApplied(notice);
+        report.onCompletion("confirm-payment", ConfirmOutcome.PAID, notice);
 
         faults.hit(FAULT_BEFORE_INVENTORY);
-        inventory.deduct(new InventoryClient.DeductRequest(attempt.orderNo, marked.order().items().stream()
-                .map(item -> new InventoryClient.Line(item.skuCode(), item.quantity())).toList()));
-
+        try {
+            inventory.deduct(new InventoryClient.DeductRequest(attempt.orderNo, marked.order().items().stream()
+                    .map(item -> new InventoryClient.Line(item.skuCode(), item.quantity())).toList()));
+        } catch (RemoteProblemException refused) {
+            if ("INSUFFICIENT_STOCK".equals(refused.code())) {
+                throw new OutOfStockException(attempt.orderNo, refused.getMessage());
+            }
+            throw refused;
+        }
         faults.hit(FAULT_BEFORE_COMMIT);
         return ConfirmOutcome.PAID;
     }
 
-    /** Logs and counts how the global transaction that changed something ended, once the TC has answered. */
-    private void reportCompletion(PaymentNotice notice, ConfirmOutcome outcome) {
-        String xid = RootContext.getXID();
-        TransactionHookManager.registerHook(new TransactionHookAdapter() {
-            @Override
-            public void afterCommit() {
-                meters.counter("dualpay.global.transactions", "name", "confirm-payment", "result", "committed")
-                        .increment();
-                log.info("global transaction {} committed: {} {} {} ({})", xid, outcome, notice.channel(),
-                        notice.channelTradeNo(), notice.outTradeNo());
-            }
+    private ConfirmOutcome onRefusal(RemoteProblemException refused, AttemptRow attempt, PaymentNotice notice) {
+        switch (refused.code()) {
+            case "ORDER_ALREADY_PAID":
+                return unapplied.refund(notice, RefundReason.DUPLICATE_PAYMENT, ConfirmOutcome.DUPLICATE_PAYMENT);
+            case "ORDER_NOT_PAYABLE":
+                // Cancelled or closed are final statuses, so this read cannot meet an uncommitted change.
+                String status = orders.order(attempt.orderNo).status();
+                return unapplied.refund(notice, RefundReason.forLatePayment(status), ConfirmOutcome.LATE_PAYMENT);
+            default:
+                throw refused;
+        }
+    }
 
-            @Override
-            public void afterRollback() {
-                meters.counter("dualpay.global.transactions", "name", "confirm-payment", "result", "rolled_back")
-                        .increment();
-                log.warn("global transaction {} rolled back: {} {} {} ({})", xid, outcome, notice.channel(),
-                        notice.channelTradeNo(), notice.outTradeNo());
-            }
-        });
+    /** The inventory branch refused for lack of stock; the whole transaction rolls back. */
+    public static class OutOfStockException extends RuntimeException {
+
+        public OutOfStockException(String orderNo, String detail) {
+            super("order " + orderNo + " is out of stock: " + detail);
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.dualpay.payment.application;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.dualpay.common.channel.Channel;
+import org.dualpay.common.error.Causes;
 import org.dualpay.payment.channel.Channels;
 import org.dualpay.payment.channel.InboundNotify;
 import org.dualpay.payment.channel.NotifyCheck;
@@ -43,12 +44,15 @@ public class HandleNotify {
     private final Channels channels;
     private final AttemptMapper attempts;
     private final ConfirmPayment confirmPayment;
+    private final CloseOutOfStock closeOutOfStock;
     private final MeterRegistry meters;
 
-    public HandleNotify(Channels channels, AttemptMapper attempts, ConfirmPayment confirmPayment, MeterRegistry meters) {
+    public HandleNotify(Channels channels, AttemptMapper attempts, ConfirmPayment confirmPayment,
+            CloseOutOfStock closeOutOfStock, MeterRegistry meters) {
         this.channels = channels;
         this.attempts = attempts;
         this.confirmPayment = confirmPayment;
+        this.closeOutOfStock = closeOutOfStock;
         this.meters = meters;
     }
 
@@ -61,7 +65,15 @@ public class HandleNotify {
             log.info("{} notify {} is not a payment; acknowledged", channel, other.eventType());
             return count(channel, new Answer.Acknowledge("not_a_payment"));
         }
-        PaymentNotice notice = ((NotifyCheck.Verified) check).notice();
+        return process(channel, ((NotifyCheck.Verified) check).notice());
+    }
+
+    /**
+     * A payment the channel stands behind, from a verified notify or learnt by asking the channel:
+     * matched against our attempt, then answered at once (a repeat) or run through the global
+     * transaction; when the stock has run out, through the out-of-stock close.
+     */
+    public Answer process(Channel channel, PaymentNotice notice) {
         AttemptRow attempt = attempts.find(notice.outTradeNo());
         if (attempt == null) {
             return refuse(channel, "UNKNOWN_TRADE", "no attempt " + notice.outTradeNo(), notice);
@@ -80,10 +92,20 @@ public class HandleNotify {
             return refuse(channel, "TRADE_NO_MISMATCH", "attempt was paid as " + attempt.channelTradeNo, notice);
         }
         try {
-            ConfirmOutcome outcome = confirmPayment.confirm(notice);
+            ConfirmOutcome outcome;
+            try {
+                outcome = confirmPayment.confirm(notice);
+            } catch (RuntimeException e) {
+                if (Causes.find(e, ConfirmPayment.OutOfStockException.class).isEmpty()) {
+                    throw e;
+                }
+                log.warn("order {} ran out of stock while {} {} was paid; closing it and refunding",
+                        attempt.orderNo, channel, notice.channelTradeNo());
+                outcome = closeOutOfStock.close(notice);
+            }
             return count(channel, new Answer.Acknowledge(outcome.name().toLowerCase()));
         } catch (RuntimeException e) {
-            log.warn("{} notify for {} ({}) not processed, the channel will retry: {}", channel, notice.outTradeNo(),
+            log.warn("{} payment {} ({}) not processed, the channel will retry: {}", channel, notice.outTradeNo(),
                     notice.channelTradeNo(), rootMessage(e));
             return count(channel, new Answer.RetryLater(rootMessage(e)));
         }

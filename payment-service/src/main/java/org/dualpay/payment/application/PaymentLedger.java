@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import io.seata.core.context.RootContext;
+import io.seata.spring.annotation.GlobalLock;
 import org.dualpay.payment.domain.AttemptStatus;
 import org.dualpay.payment.domain.PaymentNotice;
 import org.dualpay.payment.domain.PaymentStatus;
@@ -17,29 +18,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The payment branch of the global transaction: records that a channel confirmed an attempt's money
- * and, when the payment is still open, that this attempt paid it. Decisions are taken on locking
- * reads (which under AT also wait for other global transactions' locks on the rows), and every
- * change is a conditional update.
+ * The payment branch of the global transactions: records what a channel's money became. Decisions
+ * are taken on locking reads (which under AT also wait for other global transactions' locks on the
+ * rows), and every change is a conditional update.
  */
 @Component
 class PaymentLedger {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentLedger.class);
-
-    sealed interface Recorded {
-        /** This attempt now pays the order: the order and stock branches must follow. */
-        record Applied(AttemptRow attempt) implements Recorded {
-        }
-
-        /** The same channel trade was recorded before. */
-        record AlreadyRecorded() implements Recorded {
-        }
-
-        /** Another attempt paid the order first; this attempt's money is recorded as not applied. */
-        record Duplicate(AttemptRow attempt, String paidOutTradeNo) implements Recorded {
-        }
-    }
 
     private final AttemptMapper attempts;
     private final PaymentMapper payments;
@@ -51,32 +37,60 @@ class PaymentLedger {
         this.clock = clock;
     }
 
+    /**
+     * This attempt paid the order (the order branch just said so): attempt SUCCESS, payment PAID.
+     * False when this channel trade was recorded before.
+     */
     @Transactional
-    public Recorded recordSuccess(PaymentNotice notice) {
+    public boolean recordApplied(PaymentNotice notice) {
         AttemptRow attempt = attempts.lock(notice.outTradeNo());
         if (AttemptStatus.SUCCESS.name().equals(attempt.status)) {
-            return new Recorded.AlreadyRecorded();
+            return false;
         }
         PaymentRow payment = payments.lock(attempt.payNo);
-        Instant now = clock.instant();
-        boolean applies = PaymentStatus.PAYING.name().equals(payment.status);
-        requireOne(attempts.markSuccess(attempt.outTradeNo, notice.channelTradeNo(), applies, notice.paidAt(), now),
-                attempt);
-        if (!applies) {
-            log.warn("payment {} of order {} already PAID by {}; {} {} is a duplicate payment, xid={}", payment.payNo,
-                    payment.orderNo, payment.paidOutTradeNo, notice.channel(), notice.channelTradeNo(),
-                    RootContext.getXID());
-            return new Recorded.Duplicate(attempt, payment.paidOutTradeNo);
+        if (!PaymentStatus.PAYING.name().equals(payment.status)) {
+            throw new IllegalStateException("payment " + payment.payNo + " is " + payment.status
+                    + " although order " + payment.orderNo + " was just paid by " + attempt.outTradeNo);
         }
+        Instant now = clock.instant();
+        requireOne(attempts.markSuccess(attempt.outTradeNo, notice.channelTradeNo(), true, notice.paidAt(), now), attempt);
         requireOne(payments.markPaid(payment.payNo, attempt.outTradeNo, notice.paidAt(), now), attempt);
         log.info("payment {} of order {} PAYING -> PAID by {} {} ({}), xid={}", payment.payNo, payment.orderNo,
                 notice.channel(), notice.channelTradeNo(), attempt.outTradeNo, RootContext.getXID());
-        return new Recorded.Applied(attempt);
+        return true;
+    }
+
+    /**
+     * Money arrived that does not pay the order (duplicate, late, out of stock): attempt SUCCESS, not
+     * applied. False when this channel trade was recorded before.
+     */
+    @Transactional
+    public boolean recordUnapplied(PaymentNotice notice, String why) {
+        AttemptRow attempt = attempts.lock(notice.outTradeNo());
+        if (AttemptStatus.SUCCESS.name().equals(attempt.status)) {
+            return false;
+        }
+        requireOne(attempts.markSuccess(attempt.outTradeNo, notice.channelTradeNo(), false, notice.paidAt(),
+                clock.instant()), attempt);
+        log.warn("order {}: {} {} ({}) recorded as {}, to be refunded, xid={}", attempt.orderNo, notice.channel(),
+                notice.channelTradeNo(), attempt.outTradeNo, why, RootContext.getXID());
+        return true;
+    }
+
+    /**
+     * The channel closed the trade: CREATED -> CLOSED. A local writer of a row AT branches write, so
+     * under {@code @GlobalLock}: it never changes an attempt a global transaction is working on.
+     */
+    @GlobalLock(lockRetryInterval = 50, lockRetryTimes = 100)
+    @Transactional
+    public boolean markClosed(String outTradeNo) {
+        AttemptRow attempt = attempts.lock(outTradeNo);
+        return attempt != null && attempts.markClosed(outTradeNo, clock.instant()) == 1;
     }
 
     private static void requireOne(int changed, AttemptRow attempt) {
         if (changed != 1) {
-            // Both rows are locked by this transaction and were checked above.
+            // The rows are locked by this transaction and were checked above.
             throw new IllegalStateException("attempt " + attempt.outTradeNo + " changed under its row lock");
         }
     }

@@ -24,32 +24,20 @@ import org.springframework.stereotype.Component;
  * {@code success}; anything else makes Alipay retry.
  */
 @Component
-public class AlipayChannel implements PaymentChannel {
+public class AlipayChannel extends SandboxChannel {
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
-    private final SandboxTrades trades;
     private final String secret;
     private final Duration window;
     private final Clock clock;
 
     public AlipayChannel(ChannelProperties properties, Clock clock) {
-        ChannelProperties.Endpoint endpoint = properties.endpoint(Channel.ALIPAY);
-        this.trades = new SandboxTrades(properties, endpoint);
-        this.secret = endpoint.secret();
+        super(Channel.ALIPAY, properties);
+        this.secret = properties.endpoint(Channel.ALIPAY).secret();
         this.window = properties.notifyWindow();
         this.clock = clock;
-    }
-
-    @Override
-    public Channel channel() {
-        return Channel.ALIPAY;
-    }
-
-    @Override
-    public CreatedTrade createTrade(TradeRequest request) {
-        return trades.create(request);
     }
 
     @Override

@@ -23,31 +23,19 @@ import org.springframework.stereotype.Component;
  * which keeps every check that matters here. Success is any 2xx without a body.
  */
 @Component
-public class WechatChannel implements PaymentChannel {
+public class WechatChannel extends SandboxChannel {
 
-    private final SandboxTrades trades;
     private final String secret;
     private final Duration window;
     private final ObjectMapper json;
     private final Clock clock;
 
     public WechatChannel(ChannelProperties properties, ObjectMapper json, Clock clock) {
-        ChannelProperties.Endpoint endpoint = properties.endpoint(Channel.WECHAT);
-        this.trades = new SandboxTrades(properties, endpoint);
-        this.secret = endpoint.secret();
+        super(Channel.WECHAT, properties);
+        this.secret = properties.endpoint(Channel.WECHAT).secret();
         this.window = properties.notifyWindow();
         this.json = json;
         this.clock = clock;
-    }
-
-    @Override
-    public Channel channel() {
-        return Channel.WECHAT;
-    }
-
-    @Override
-    public CreatedTrade createTrade(TradeRequest request) {
-        return trades.create(request);
     }
 
     @Override

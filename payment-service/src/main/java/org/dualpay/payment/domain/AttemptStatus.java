@@ -6,5 +6,7 @@ public enum AttemptStatus {
     /** creating the channel trade failed; nothing can be paid on it */
     FAILED,
     /** the channel confirmed the money */
-    SUCCESS
+    SUCCESS,
+    /** closed at the channel (order cancelled or closed); a payment that still arrives is refunded */
+    CLOSED
 }

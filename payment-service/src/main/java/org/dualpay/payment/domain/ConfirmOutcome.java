@@ -2,10 +2,14 @@ package org.dualpay.payment.domain;
 
 /** What processing a verified payment notice came to. */
 public enum ConfirmOutcome {
-    /** this notice paid the order: order PAID, stock deducted, one global transaction committed */
+    /** this payment paid the order: order PAID, stock deducted, in one global transaction */
     PAID,
     /** this channel trade was already processed: nothing changed */
     ALREADY_CONFIRMED,
-    /** another attempt had already paid the order: the money of this one is recorded, to be refunded */
-    DUPLICATE_PAYMENT
+    /** another attempt had paid the order: this money is recorded and refunded (TCC) */
+    DUPLICATE_PAYMENT,
+    /** the order was cancelled or closed: this money is recorded and refunded (TCC) */
+    LATE_PAYMENT,
+    /** the stock ran out: the order is closed and this money refunded (TCC) */
+    OUT_OF_STOCK
 }

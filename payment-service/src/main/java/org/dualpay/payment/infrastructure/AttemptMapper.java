@@ -37,9 +37,16 @@ public interface AttemptMapper {
             + "WHERE out_trade_no = #{outTradeNo} AND status = 'CREATED'")
     int markFailed(@Param("outTradeNo") String outTradeNo, @Param("now") Instant now);
 
-    /** CREATED -> SUCCESS with the channel's trade number; {@code applied} says whether it paid the order. */
+    @Update("UPDATE payment_attempt SET status = 'CLOSED', updated_at = #{now} "
+            + "WHERE out_trade_no = #{outTradeNo} AND status = 'CREATED'")
+    int markClosed(@Param("outTradeNo") String outTradeNo, @Param("now") Instant now);
+
+    /**
+     * CREATED (or CLOSED or FAILED: money arrived all the same) -> SUCCESS with the channel's trade
+     * number; {@code applied} says whether it paid the order.
+     */
     @Update("UPDATE payment_attempt SET status = 'SUCCESS', applied = #{applied}, channel_trade_no = #{channelTradeNo}, "
-            + "success_at = #{successAt}, updated_at = #{now} WHERE out_trade_no = #{outTradeNo} AND status = 'CREATED'")
+            + "success_at = #{successAt}, updated_at = #{now} WHERE out_trade_no = #{outTradeNo} AND status IN ('CREATED', 'CLOSED', 'FAILED')")
     int markSuccess(@Param("outTradeNo") String outTradeNo, @Param("channelTradeNo") String channelTradeNo,
             @Param("applied") boolean applied, @Param("successAt") Instant successAt, @Param("now") Instant now);
 }

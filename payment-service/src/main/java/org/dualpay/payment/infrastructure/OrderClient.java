@@ -25,6 +25,16 @@ public interface OrderClient {
     record MarkPaidView(String orderNo, String status, boolean alreadyApplied, OrderView order) {
     }
 
+    record MoveRequest(String to, String reason, String detail) {
+    }
+
+    record MoveView(String orderNo, String status, boolean moved) {
+    }
+
+    /** A move of the order's state machine; 409 ILLEGAL_TRANSITION when the order cannot make it. */
+    @PostMapping("/internal/orders/{orderNo}/moves")
+    MoveView move(@PathVariable("orderNo") String orderNo, @RequestBody MoveRequest request);
+
     @GetMapping("/api/orders/{orderNo}")
     OrderView order(@PathVariable("orderNo") String orderNo);
 

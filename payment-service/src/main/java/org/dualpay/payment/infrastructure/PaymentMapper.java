@@ -16,6 +16,9 @@ public interface PaymentMapper {
     @Select("SELECT " + COLUMNS + " FROM payment WHERE order_no = #{orderNo}")
     PaymentRow findByOrder(String orderNo);
 
+    @Select("SELECT " + COLUMNS + " FROM payment WHERE pay_no = #{payNo}")
+    PaymentRow find(String payNo);
+
     /** Locking read; under AT it also waits for the row's global lock. */
     @Select("SELECT " + COLUMNS + " FROM payment WHERE pay_no = #{payNo} FOR UPDATE")
     PaymentRow lock(String payNo);

@@ -35,7 +35,7 @@ class PaymentController {
     }
 
     record PaymentView(String payNo, String orderNo, String userId, long amount, String status, String paidOutTradeNo,
-            Instant paidAt, List<AttemptView> attempts, List<Object> refunds) {
+            Instant paidAt, List<AttemptView> attempts, List<RefundView> refunds) {
     }
 
     private final StartPayment startPayment;
@@ -78,7 +78,7 @@ class PaymentController {
             return new PaymentView(p.payNo, p.orderNo, p.userId, p.amount, p.status, p.paidOutTradeNo, p.paidAt,
                     found.attempts().stream().map(a -> new AttemptView(a.outTradeNo, a.channel, a.channelTradeNo,
                             a.status, Boolean.TRUE.equals(a.applied), a.amount, a.expireAt, a.successAt)).toList(),
-                    List.of());
+                    found.refunds().stream().map(RefundView::of).toList());
         }).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "PAYMENT_NOT_FOUND",
                 "No payment was started for order " + orderNo));
     }

@@ -1,0 +1,104 @@
+package org.dualpay.sandbox;
+
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.dualpay.common.channel.Channel;
+import org.dualpay.common.error.ProblemException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Refunds, as channels do them: idempotent by refund number, never more than was paid, accepted at
+ * once and finished a moment later (the merchant asks for the result).
+ */
+@RestController
+class RefundController {
+
+    record RefundRequest(@NotBlank @Size(max = 64) String refundNo, @NotBlank String outTradeNo,
+            @NotNull @Positive Long amount) {
+    }
+
+    private static final long PROCESSING_MS = 200;
+
+    private final TradeBook book;
+    private final Faults faults;
+    private final Clock clock;
+    private final ScheduledExecutorService finisher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "refunds");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    RefundController(TradeBook book, Faults faults, Clock clock) {
+        this.book = book;
+        this.faults = faults;
+        this.clock = clock;
+    }
+
+    @PostMapping("/sandbox/{channel}/refunds")
+    Refund.View refund(@PathVariable String channel, @Valid @RequestBody RefundRequest request) {
+        Channel ch = SandboxController.channel(channel);
+        Faults.Knobs knobs = faults.of(ch);
+        if (Faults.happens(knobs.refundFailureRate())) {
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "SYSTEM_ERROR", ch + " refunds are failing (sandbox fault)");
+        }
+        Refund existing = book.refund(ch, request.refundNo());
+        if (existing != null) {
+            if (!existing.sameRequest(request.outTradeNo(), request.amount())) {
+                throw new ProblemException(HttpStatus.CONFLICT, "REFUND_NO_USED",
+                        "refundNo " + request.refundNo() + " was used for another refund");
+            }
+            if (existing.resubmit()) {
+                process(existing, knobs);
+            }
+            return existing.view();
+        }
+        Trade trade = book.trade(ch, request.outTradeNo());
+        if (trade == null || trade.view().status() != Trade.Status.SUCCESS) {
+            throw new ProblemException(HttpStatus.CONFLICT, "TRADE_NOT_PAID",
+                    "Trade " + request.outTradeNo() + " has no payment to refund");
+        }
+        synchronized (trade) {
+            if (book.refunding(ch, request.outTradeNo()) + request.amount() > trade.view().amount()) {
+                throw new ProblemException(HttpStatus.CONFLICT, "REFUND_EXCEEDS_PAYMENT",
+                        "Refunds of " + request.outTradeNo() + " would exceed what was paid");
+            }
+            Refund refund = book.putIfAbsent(new Refund(ch, request.refundNo(), request.outTradeNo(),
+                    request.amount(), clock.instant()));
+            process(refund, knobs);
+            return refund.view();
+        }
+    }
+
+    @GetMapping("/sandbox/{channel}/refunds/{refundNo}")
+    Refund.View query(@PathVariable String channel, @PathVariable String refundNo) {
+        Refund refund = book.refund(SandboxController.channel(channel), refundNo);
+        if (refund == null) {
+            throw new ProblemException(HttpStatus.NOT_FOUND, "REFUND_NOT_FOUND", "No refund " + refundNo);
+        }
+        return refund.view();
+    }
+
+    private void process(Refund refund, Faults.Knobs knobs) {
+        boolean success = !knobs.refundsFailPermanently();
+        finisher.schedule(() -> refund.finish(success, clock.instant()), PROCESSING_MS, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        finisher.shutdownNow();
+    }
+}

@@ -1,0 +1,65 @@
+package org.dualpay.payment.application;
+
+import java.util.Optional;
+
+import org.dualpay.common.channel.Channel;
+import org.dualpay.payment.channel.ChannelUnavailableException;
+import org.dualpay.payment.channel.Channels;
+import org.dualpay.payment.channel.PaymentChannel;
+import org.dualpay.payment.domain.AttemptStatus;
+import org.dualpay.payment.domain.PaymentNotice;
+import org.dualpay.payment.infrastructure.AttemptMapper;
+import org.dualpay.payment.infrastructure.AttemptRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Closes the open channel trades of an order that was cancelled or closed. A trade the channel
+ * reports as paid instead is a payment we had not heard of yet: it is processed like a notify
+ * (source: query), which makes it a late payment and refunds it.
+ */
+@Service
+public class CloseTrades {
+
+    private static final Logger log = LoggerFactory.getLogger(CloseTrades.class);
+
+    private final AttemptMapper attempts;
+    private final PaymentLedger ledger;
+    private final Channels channels;
+    private final HandleNotify handleNotify;
+
+    public CloseTrades(AttemptMapper attempts, PaymentLedger ledger, Channels channels, HandleNotify handleNotify) {
+        this.attempts = attempts;
+        this.ledger = ledger;
+        this.channels = channels;
+        this.handleNotify = handleNotify;
+    }
+
+    public void closeTrades(String orderNo) {
+        for (AttemptRow attempt : attempts.findByOrder(orderNo)) {
+            if (!AttemptStatus.CREATED.name().equals(attempt.status)) {
+                continue;
+            }
+            Channel channel = Channel.valueOf(attempt.channel);
+            PaymentChannel adapter = channels.get(channel);
+            try {
+                switch (adapter.close(attempt.outTradeNo)) {
+                    case CLOSED, UNKNOWN_TRADE -> {
+                        ledger.markClosed(attempt.outTradeNo);
+                        log.info("order {}: {} trade {} closed", orderNo, channel, attempt.outTradeNo);
+                    }
+                    case ALREADY_PAID -> {
+                        Optional<PaymentNotice> paid = adapter.queryPaid(attempt.outTradeNo);
+                        log.warn("order {}: {} trade {} was paid before it could be closed; processing it",
+                                orderNo, channel, attempt.outTradeNo);
+                        paid.ifPresent(notice -> handleNotify.process(channel, notice));
+                    }
+                }
+            } catch (ChannelUnavailableException e) {
+                log.warn("order {}: {} trade {} not closed now ({}); it expires on its own", orderNo, channel,
+                        attempt.outTradeNo, e.getMessage());
+            }
+        }
+    }
+}

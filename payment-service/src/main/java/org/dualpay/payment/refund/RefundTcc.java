@@ -1,0 +1,123 @@
+package org.dualpay.payment.refund;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import io.seata.rm.tcc.api.BusinessActionContext;
+import io.seata.rm.tcc.api.BusinessActionContextParameter;
+import org.dualpay.common.fault.FaultPoints;
+import org.dualpay.payment.domain.AttemptStatus;
+import org.dualpay.payment.domain.RefundReason;
+import org.dualpay.payment.domain.RefundStatus;
+import org.dualpay.payment.infrastructure.AttemptMapper;
+import org.dualpay.payment.infrastructure.AttemptRow;
+import org.dualpay.payment.infrastructure.NotificationMapper;
+import org.dualpay.payment.infrastructure.PaymentMapper;
+import org.dualpay.payment.infrastructure.RefundMapper;
+import org.dualpay.payment.infrastructure.RefundRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The TCC phases of {@link RefundAction}. Seata runs the try inside the fence's local transaction
+ * and each phase two in its own; the SQL here is plain (not AT), since the branch type is TCC.
+ * The parameters are annotated here too: with them only on the interface, the io.seata 2.0.0 client
+ * left them out of the context that phase two sees.
+ */
+@Component
+public class RefundTcc implements RefundAction {
+
+    public static final String FAULT_TRY = "payment.refund.try";
+    public static final String FAULT_CONFIRM = "payment.refund.confirm";
+    public static final String FAULT_CANCEL = "payment.refund.cancel";
+
+    private static final Logger log = LoggerFactory.getLogger(RefundTcc.class);
+
+    private final RefundMapper refunds;
+    private final AttemptMapper attempts;
+    private final PaymentMapper payments;
+    private final NotificationMapper notifications;
+    private final FaultPoints faults;
+    private final Clock clock;
+
+    public RefundTcc(RefundMapper refunds, AttemptMapper attempts, PaymentMapper payments,
+            NotificationMapper notifications, FaultPoints faults, Clock clock) {
+        this.refunds = refunds;
+        this.attempts = attempts;
+        this.payments = payments;
+        this.notifications = notifications;
+        this.faults = faults;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean prepare(BusinessActionContext context,
+            @BusinessActionContextParameter(paramName = "refundNo") String refundNo,
+            @BusinessActionContextParameter(paramName = "outTradeNo") String outTradeNo,
+            @BusinessActionContextParameter(paramName = "reason") String reason) {
+        faults.hit(FAULT_TRY);
+        AttemptRow attempt = attempts.find(outTradeNo);
+        if (attempt == null || !AttemptStatus.SUCCESS.name().equals(attempt.status)) {
+            throw new IllegalStateException("attempt " + outTradeNo + " has no money to refund");
+        }
+        Instant now = clock.instant();
+        RefundRow existing = refunds.lockByAttempt(outTradeNo);
+        if (existing == null) {
+            RefundRow row = new RefundRow();
+            row.refundNo = refundNo;
+            row.outTradeNo = outTradeNo;
+            row.orderNo = attempt.orderNo;
+            row.userId = userOf(attempt);
+            row.channel = attempt.channel;
+            row.amount = attempt.amount;
+            row.reason = reason;
+            row.status = RefundStatus.TRYING.name();
+            row.nextAttemptAt = now;
+            row.xid = context.getXid();
+            row.createdAt = now;
+            row.updatedAt = now;
+            refunds.insert(row);
+        } else if (refunds.revive(existing.refundNo, reason, context.getXid(), now) != 1) {
+            throw new IllegalStateException("attempt " + outTradeNo + " already has refund " + existing.refundNo
+                    + " (" + existing.status + ")");
+        }
+        log.info("refund of {} tried: {} fen, {}, xid={}", outTradeNo, attempt.amount, reason, context.getXid());
+        return true;
+    }
+
+    @Override
+    public boolean confirm(BusinessActionContext context) {
+        faults.hit(FAULT_CONFIRM);
+        String outTradeNo = context.getActionContext("outTradeNo", String.class);
+        RefundRow refund = refunds.lockByAttempt(outTradeNo);
+        Instant now = clock.instant();
+        if (refund != null && refunds.move(refund.refundNo, RefundStatus.TRYING.name(), RefundStatus.PENDING.name(),
+                now, now) == 1) {
+            RefundReason reason = RefundReason.valueOf(refund.reason);
+            notifications.insert(refund.userId, reason.noticeKind(), refund.orderNo, refund.refundNo, refund.channel,
+                    refund.amount, refund.reason, reason.message(), now);
+            log.info("refund {} of {} confirmed: handed to the dispatcher, xid={}", refund.refundNo, outTradeNo,
+                    context.getXid());
+        }
+        return true;
+    }
+
+    @Override
+    public boolean cancel(BusinessActionContext context) {
+        faults.hit(FAULT_CANCEL);
+        String outTradeNo = context.getActionContext("outTradeNo", String.class);
+        RefundRow refund = refunds.lockByAttempt(outTradeNo);
+        Instant now = clock.instant();
+        if (refund != null && refunds.move(refund.refundNo, RefundStatus.TRYING.name(), RefundStatus.CANCELLED.name(),
+                now, now) == 1) {
+            log.info("refund {} of {} cancelled: the amount is released, xid={}", refund.refundNo, outTradeNo,
+                    context.getXid());
+        }
+        return true;
+    }
+
+    private String userOf(AttemptRow attempt) {
+        return payments.find(attempt.payNo).userId;
+    }
+}
