@@ -8,18 +8,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
-/** Runs the same call on many threads released at the same moment, and collects the answers. */
+/** Runs calls on many threads released at the same moment, and collects the answers in order. */
 final class AtOnce {
 
     private AtOnce() {
     }
 
     static <T> List<T> run(int times, Supplier<T> call) {
-        ExecutorService pool = Executors.newFixedThreadPool(times);
+        return run(java.util.Collections.nCopies(times, call));
+    }
+
+    /** Runs each of the calls on a thread of its own, all released together. */
+    static <T> List<T> run(List<Supplier<T>> calls) {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < times; i++) {
+            for (Supplier<T> call : calls) {
                 futures.add(pool.submit(() -> {
                     start.await();
                     return call.get();

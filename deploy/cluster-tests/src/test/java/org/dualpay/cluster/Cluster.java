@@ -132,6 +132,48 @@ final class Cluster {
         return created.json();
     }
 
+    /** An order that waits {@code paymentTimeoutSeconds} for its payment. */
+    JsonNode createOrder(String userId, String skuCode, int quantity, int paymentTimeoutSeconds) {
+        Answer created = post(orderUrl + "/api/orders",
+                Map.of("userId", userId, "items", List.of(Map.of("skuCode", skuCode, "quantity", quantity)),
+                        "paymentTimeoutSeconds", paymentTimeoutSeconds),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json();
+    }
+
+    Answer cancel(String orderNo) {
+        return post(orderUrl + "/api/orders/" + orderNo + "/cancel", "");
+    }
+
+    /** The shopper pays on the channel; the answer as the sandbox gives it (409 when the trade is closed). */
+    Answer pay(String channel, String outTradeNo) {
+        return post(sandboxUrl + "/sandbox/" + channel.toLowerCase() + "/trades/" + outTradeNo + "/pay", "");
+    }
+
+    /** Sets the sandbox's fault knobs of one channel (unnamed knobs off). */
+    void channelFaults(String channel, Map<String, Object> knobs) {
+        Answer answer = put(sandboxUrl + "/sandbox/faults", Map.of(channel, knobs));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    }
+
+    JsonNode refunds(String orderNo) {
+        return payment(orderNo).path("refunds");
+    }
+
+    JsonNode notifications(String userId) {
+        return get(paymentUrl + "/api/users/" + userId + "/notifications").json();
+    }
+
+    /** Waits until the order has {@code count} refunds, all in {@code status}. */
+    void awaitRefunds(String orderNo, int count, String status) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode refunds = refunds(orderNo);
+            assertThat(refunds.size()).as(refunds.toString()).isEqualTo(count);
+            refunds.forEach(r -> assertThat(r.path("status").asText()).as(refunds.toString()).isEqualTo(status));
+        });
+    }
+
     JsonNode order(String orderNo) {
         Answer answer = get(orderUrl + "/api/orders/" + orderNo);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
@@ -188,9 +230,24 @@ final class Cluster {
         assertThat(answer.status()).as(answer.body()).isBetween(200, 204);
     }
 
+    /** The armed fault points of a service and how often each fired. */
+    JsonNode faults(String serviceUrl) {
+        Answer answer = send(HttpRequest.newBuilder(URI.create(serviceUrl + "/actuator/faults"))
+                .header("X-Fault-Token", faultsToken).GET(), null);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
     void disarmFaults(String serviceUrl) {
         Answer answer = delete(serviceUrl + "/actuator/faults", Map.of("X-Fault-Token", faultsToken));
         assertThat(answer.status()).as(answer.body()).isBetween(200, 204);
+    }
+
+    /** An RFC 9457 answer with this status and code. */
+    static void assertProblem(Answer answer, int status, String code) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.code()).as(answer.body()).isEqualTo(code);
     }
 
     static String query(String value) {

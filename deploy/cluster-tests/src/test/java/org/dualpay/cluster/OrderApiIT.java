@@ -1,6 +1,7 @@
 package org.dualpay.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dualpay.cluster.Cluster.assertProblem;
 
 import java.util.List;
 import java.util.Map;
@@ -74,11 +75,6 @@ class OrderApiIT {
                 : cluster.post(cluster.orderUrl + "/api/orders", body, Map.of("Idempotency-Key", key));
     }
 
-    private static void assertProblem(Cluster.Answer answer, int status, String code) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.contentType()).startsWith("application/problem+json");
-        assertThat(answer.code()).as(answer.body()).isEqualTo(code);
-    }
 
     private static String key() {
         return UUID.randomUUID().toString();

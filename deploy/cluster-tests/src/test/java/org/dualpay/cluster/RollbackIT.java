@@ -26,7 +26,7 @@ class RollbackIT {
     }
 
     @Test
-    void should_roll_back_every_branch_when_stock_is_too_low_and_apply_the_payment_once_stock_is_back() {
+    void should_roll_back_the_payment_transaction_when_stock_is_too_low_then_close_the_order_and_refund() {
         // given an order for 3 units, and only 2 left when the shopper pays
         String sku = "SKU-MONITOR";
         cluster.setStock(sku, 5);
@@ -37,14 +37,27 @@ class RollbackIT {
         // when
         cluster.shopperPays("WECHAT", outTradeNo);
 
-        // then: refused, retried by the channel, nothing changed anywhere
-        awaitRefusedNotifies("WECHAT", outTradeNo, 2);
-        assertNothingChanged(orderNo, sku, 2);
-        assertThat(cluster.log("payment-service")).contains("INSUFFICIENT_STOCK");
+        // then the payment's global transaction ran its order branch and was rolled back...
+        await().atMost(Duration.ofSeconds(20)).until(() -> cluster.order(orderNo).path("status").asText().equals("CLOSED"));
+        Matcher ran = Pattern.compile("order " + orderNo + " PENDING_PAYMENT -> PAID .*xid=(\\S+)")
+                .matcher(cluster.log("order-service"));
+        assertThat(ran.find()).as("the order branch ran before the inventory branch refused").isTrue();
+        assertThat(cluster.log("payment-service")).contains("global transaction " + ran.group(1) + " rolled back: PAID");
 
-        // and when stock comes back, the channel's next retry pays the order
-        cluster.setStock(sku, 5);
-        cluster.awaitPaid(orderNo, sku, 2);
+        // ...so no PAID, no deduction; a second one closed the order (OUT_OF_STOCK) and refunded the money
+        JsonNode order = cluster.order(orderNo);
+        assertThat(order.path("timeline").findValuesAsText("to")).containsExactly("PENDING_PAYMENT", "CLOSED");
+        assertThat(order.path("timeline").get(1).path("reason").asText()).isEqualTo("OUT_OF_STOCK");
+        assertThat(order.path("payment").isMissingNode()).isTrue();
+        assertThat(cluster.stock(sku)).isEqualTo(2);
+        assertThat(cluster.count("inventory_db", "SELECT COUNT(*) FROM stock_movement WHERE order_no = ?", orderNo))
+                .isZero();
+        JsonNode payment = cluster.payment(orderNo);
+        assertThat(payment.path("status").asText()).isEqualTo("PAYING");
+        assertThat(payment.path("attempts").get(0).path("applied").asBoolean()).isFalse();
+        cluster.awaitRefunds(orderNo, 1, "SUCCESS");
+        assertThat(cluster.refunds(orderNo).get(0).path("reason").asText()).isEqualTo("OUT_OF_STOCK");
+        await().atMost(Duration.ofSeconds(10)).until(() -> cluster.undoLogRows() == 0);
         await().atMost(Duration.ofSeconds(10)).until(() -> cluster.channelTrade("WECHAT", outTradeNo)
                 .path("notifyState").asText().equals("DELIVERED"));
     }

@@ -9,7 +9,6 @@ import org.dualpay.payment.channel.NotifyCheck;
 import org.dualpay.payment.domain.AttemptStatus;
 import org.dualpay.payment.domain.ConfirmOutcome;
 import org.dualpay.payment.domain.PaymentNotice;
-import org.dualpay.payment.infrastructure.AttemptMapper;
 import org.dualpay.payment.infrastructure.AttemptRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,15 +41,15 @@ public class HandleNotify {
     }
 
     private final Channels channels;
-    private final AttemptMapper attempts;
+    private final PaymentLedger ledger;
     private final ConfirmPayment confirmPayment;
     private final CloseOutOfStock closeOutOfStock;
     private final MeterRegistry meters;
 
-    public HandleNotify(Channels channels, AttemptMapper attempts, ConfirmPayment confirmPayment,
+    HandleNotify(Channels channels, PaymentLedger ledger, ConfirmPayment confirmPayment,
             CloseOutOfStock closeOutOfStock, MeterRegistry meters) {
         this.channels = channels;
-        this.attempts = attempts;
+        this.ledger = ledger;
         this.confirmPayment = confirmPayment;
         this.closeOutOfStock = closeOutOfStock;
         this.meters = meters;
@@ -74,7 +73,7 @@ public class HandleNotify {
      * transaction; when the stock has run out, through the out-of-stock close.
      */
     public Answer process(Channel channel, PaymentNotice notice) {
-        AttemptRow attempt = attempts.find(notice.outTradeNo());
+        AttemptRow attempt = ledger.committed(notice.outTradeNo());
         if (attempt == null) {
             return refuse(channel, "UNKNOWN_TRADE", "no attempt " + notice.outTradeNo(), notice);
         }

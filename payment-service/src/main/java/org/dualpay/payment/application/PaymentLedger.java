@@ -78,6 +78,19 @@ class PaymentLedger {
     }
 
     /**
+     * The attempt as committed. Under AT a plain read sees other global transactions' uncommitted
+     * changes; an attempt that reads SUCCESS that way may still be rolled back. So whatever is
+     * decided on the attempt's state outside a global transaction (such as telling a channel its
+     * notify was already processed) reads it here: under {@code @GlobalLock} the locking read waits
+     * until no global transaction holds the row.
+     */
+    @GlobalLock(lockRetryInterval = 20, lockRetryTimes = 250)
+    @Transactional
+    public AttemptRow committed(String outTradeNo) {
+        return attempts.lock(outTradeNo);
+    }
+
+    /**
      * The channel closed the trade: CREATED -> CLOSED. A local writer of a row AT branches write, so
      * under {@code @GlobalLock}: it never changes an attempt a global transaction is working on.
      */

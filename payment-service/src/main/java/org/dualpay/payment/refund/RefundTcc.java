@@ -17,6 +17,7 @@ import org.dualpay.payment.infrastructure.RefundMapper;
 import org.dualpay.payment.infrastructure.RefundRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,25 +63,29 @@ public class RefundTcc implements RefundAction {
             throw new IllegalStateException("attempt " + outTradeNo + " has no money to refund");
         }
         Instant now = clock.instant();
-        RefundRow existing = refunds.lockByAttempt(outTradeNo);
-        if (existing == null) {
-            RefundRow row = new RefundRow();
-            row.refundNo = refundNo;
-            row.outTradeNo = outTradeNo;
-            row.orderNo = attempt.orderNo;
-            row.userId = userOf(attempt);
-            row.channel = attempt.channel;
-            row.amount = attempt.amount;
-            row.reason = reason;
-            row.status = RefundStatus.TRYING.name();
-            row.nextAttemptAt = now;
-            row.xid = context.getXid();
-            row.createdAt = now;
-            row.updatedAt = now;
+        RefundRow row = new RefundRow();
+        row.refundNo = refundNo;
+        row.outTradeNo = outTradeNo;
+        row.orderNo = attempt.orderNo;
+        row.userId = payments.find(attempt.payNo).userId;
+        row.channel = attempt.channel;
+        row.amount = attempt.amount;
+        row.reason = reason;
+        row.status = RefundStatus.TRYING.name();
+        row.nextAttemptAt = now;
+        row.xid = context.getXid();
+        row.createdAt = now;
+        row.updatedAt = now;
+        try {
+            // Insert first: a locking read of a row that does not exist yet takes a gap lock, and two
+            // such tries deadlock on their inserts.
             refunds.insert(row);
-        } else if (refunds.revive(existing.refundNo, reason, context.getXid(), now) != 1) {
-            throw new IllegalStateException("attempt " + outTradeNo + " already has refund " + existing.refundNo
-                    + " (" + existing.status + ")");
+        } catch (DuplicateKeyException exists) {
+            RefundRow existing = refunds.lockByAttempt(outTradeNo);
+            if (refunds.revive(existing.refundNo, reason, context.getXid(), now) != 1) {
+                throw new IllegalStateException("attempt " + outTradeNo + " already has refund " + existing.refundNo
+                        + " (" + existing.status + ")");
+            }
         }
         log.info("refund of {} tried: {} fen, {}, xid={}", outTradeNo, attempt.amount, reason, context.getXid());
         return true;
@@ -117,7 +122,4 @@ public class RefundTcc implements RefundAction {
         return true;
     }
 
-    private String userOf(AttemptRow attempt) {
-        return payments.find(attempt.payNo).userId;
-    }
 }
