@@ -50,7 +50,7 @@ class CancelPayRaceIT {
         long started = System.nanoTime();
 
         // when: each run pays and cancels at once, the shopper's payment after a random 0-40 ms and the
-        // cancel after 0-200 ms (the channel notifies a few tens of ms after the payment, so both can win)
+        // cancel after 0-400 ms (the channel notifies some tens of ms after the payment, so both can win)
         List<Run> runs = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(AT_A_TIME);
         try {
@@ -116,7 +116,7 @@ class CancelPayRaceIT {
         String orderNo = cluster.createOrder("race-" + n, SKU, 1).path("orderNo").asText();
         String outTradeNo = cluster.startPayment(orderNo, channel).path("outTradeNo").asText();
         List<Cluster.Answer> answers = AtOnce.run(List.<Supplier<Cluster.Answer>>of(
-                () -> afterRandomDelay(200, () -> cluster.cancel(orderNo)),
+                () -> afterRandomDelay(400, () -> cluster.cancel(orderNo)),
                 () -> afterRandomDelay(40, () -> cluster.pay(channel, outTradeNo))));
         return new Run(orderNo, channel, outTradeNo, answers.get(0).status(), answers.get(1).status());
     }
