@@ -11,8 +11,9 @@
 #                                    for failure injection: kill is kill -9, freeze is SIGSTOP
 #
 # Components, in start order: mysql (MariaDB), nacos (rnacos), seata (the TC), channel-sandbox,
-# inventory-service, order-service, payment-service. Everything lives under .cluster/ at the repo
-# root (git-ignored): data, logs/, pids/. Ports can be changed with the variables below.
+# inventory-service, order-service, payment-service (and payment-service-2 with PAYMENT_INSTANCES=2).
+# Everything lives under .cluster/ at the repo root (git-ignored): data, logs/, pids/. Ports can be
+# changed with the variables below.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -32,6 +33,9 @@ SANDBOX_PORT=${SANDBOX_PORT:-8090}
 INVENTORY_PORT=${INVENTORY_PORT:-8083}
 ORDER_PORT=${ORDER_PORT:-8081}
 PAYMENT_PORT=${PAYMENT_PORT:-8082}
+PAYMENT2_PORT=${PAYMENT2_PORT:-8182}
+# PAYMENT_INSTANCES=2 adds payment-service-2 beside the first (the test command runs two).
+PAYMENT_INSTANCES=${PAYMENT_INSTANCES:-1}
 MYSQL_USER=${MYSQL_USER:-dualpay}
 MYSQL_PASSWORD=${MYSQL_PASSWORD:-dualpay}
 FAULTS_TOKEN=${FAULTS_TOKEN:-chaos-demo-token}
@@ -40,6 +44,8 @@ WAIT_SECONDS=${WAIT_SECONDS:-180}
 
 INFRA=(mysql nacos seata)
 APPS=(channel-sandbox inventory-service order-service payment-service)
+# a second instance started earlier is known to down/status/kill even without the variable
+if [ "$PAYMENT_INSTANCES" -ge 2 ] || [ -f "$PIDS/payment-service-2.pid" ]; then APPS+=(payment-service-2); fi
 ALL=("${INFRA[@]}" "${APPS[@]}")
 
 say() { printf '%s\n' "$*" >&2; }
@@ -55,15 +61,19 @@ port_of() {
     inventory-service) echo "$INVENTORY_PORT" ;;
     order-service) echo "$ORDER_PORT" ;;
     payment-service) echo "$PAYMENT_PORT" ;;
+    payment-service-2) echo "$PAYMENT2_PORT" ;;
     *) die "unknown component '$1' (one of: ${ALL[*]})" ;;
   esac
 }
 
+# The service an instance belongs to: its jar and its name in the registry.
+service_of() { echo "${1%-2}"; }
+
 jar_of() {
-  case $1 in
+  case $(service_of "$1") in
     seata) echo "$ROOT/deploy/seata-server/target/seata-server.jar" ;;
     channel-sandbox) echo "$ROOT/deploy/channel-sandbox/target/channel-sandbox.jar" ;;
-    *) echo "$ROOT/$1/target/$1.jar" ;;
+    *) echo "$ROOT/$(service_of "$1")/target/$(service_of "$1").jar" ;;
   esac
 }
 
@@ -73,6 +83,8 @@ pid_of() {
   local pid
   pid=$(cat "$file")
   kill -0 "$pid" 2>/dev/null || return 1
+  # a process that died (kill -9, a halt) may linger as a zombie until reaped; it is not running
+  case "$(ps -o stat= -p "$pid" 2>/dev/null)" in Z* | "") return 1 ;; esac
   echo "$pid"
 }
 
@@ -108,7 +120,8 @@ registered() { # registered <service> <group> <port>
 app_healthy() { # app_healthy <component>
   local port
   port=$(port_of "$1")
-  curl -fsS "http://127.0.0.1:$port/actuator/health" | grep -q '"status":"UP"' && registered "$1" DEFAULT_GROUP "$port"
+  curl -fsS "http://127.0.0.1:$port/actuator/health" | grep -q '"status":"UP"' \
+    && registered "$(service_of "$1")" DEFAULT_GROUP "$port"
 }
 
 healthy() {
@@ -172,12 +185,14 @@ ensure_build() {
 
 # ---------------------------------------------------------------- starting one component
 
-launch() { # launch <component> <command...>: in the background, logging, with a pid file
+# launch <component> <command...>: in the background, logging, with a pid file. Fully detached
+# (own session, no stdin), so that it outlives whatever started the script, a test's JVM included.
+launch() {
   local component=$1
   shift
   mkdir -p "$LOGS" "$PIDS"
   printf '\n==== %s started by cluster.sh at %s\n' "$component" "$(date -Is)" >>"$LOGS/$component.log"
-  nohup "$@" >>"$LOGS/$component.log" 2>&1 &
+  setsid "$@" </dev/null >>"$LOGS/$component.log" 2>&1 &
   echo $! >"$PIDS/$component.pid"
 }
 
@@ -222,7 +237,7 @@ start_one() {
       launch "$component" env SERVER_PORT="$port" MYSQL_HOST=127.0.0.1 MYSQL_PORT="$MYSQL_PORT" \
         MYSQL_USER="$MYSQL_USER" MYSQL_PASSWORD="$MYSQL_PASSWORD" NACOS_ADDR="127.0.0.1:$NACOS_PORT" \
         SERVICE_IP=127.0.0.1 SPRING_PROFILES_ACTIVE="${CLUSTER_PROFILES:-chaos,local}" FAULTS_TOKEN="$FAULTS_TOKEN" \
-        CHANNEL_SANDBOX_URL="http://127.0.0.1:$SANDBOX_PORT" PAYMENT_NOTIFY_BASE_URL="http://127.0.0.1:$PAYMENT_PORT" \
+        CHANNEL_SANDBOX_URL="http://127.0.0.1:$SANDBOX_PORT" PAYMENT_NOTIFY_BASE_URL="http://127.0.0.1:$port" \
         java $JAVA_OPTS -jar "$(jar_of "$component")"
       ;;
   esac
@@ -318,7 +333,7 @@ cmd_status() {
   cat <<EOF
 
 order API        http://127.0.0.1:$ORDER_PORT/api/orders
-payment API      http://127.0.0.1:$PAYMENT_PORT/api/payments
+payment API      http://127.0.0.1:$PAYMENT_PORT/api/payments$([ "$PAYMENT_INSTANCES" -ge 2 ] && echo "   (second instance :$PAYMENT2_PORT)")
 inventory API    http://127.0.0.1:$INVENTORY_PORT/api/skus
 channel sandbox  http://127.0.0.1:$SANDBOX_PORT/sandbox/{wechat,alipay}/trades
 Nacos (rnacos)   http://127.0.0.1:$NACOS_PORT/nacos   console http://127.0.0.1:$NACOS_CONSOLE_PORT
@@ -333,6 +348,8 @@ cmd_env() {
   cat <<EOF
 export ORDER_URL=http://127.0.0.1:$ORDER_PORT
 export PAYMENT_URL=http://127.0.0.1:$PAYMENT_PORT
+export PAYMENT2_URL=$([ "$PAYMENT_INSTANCES" -ge 2 ] && echo "http://127.0.0.1:$PAYMENT2_PORT")
+export CLUSTER_CTL=$ROOT/deploy/local/cluster.sh
 export INVENTORY_URL=http://127.0.0.1:$INVENTORY_PORT
 export SANDBOX_URL=http://127.0.0.1:$SANDBOX_PORT
 export NACOS_URL=http://127.0.0.1:$NACOS_PORT
@@ -391,7 +408,7 @@ main() {
     kill) [ $# -eq 1 ] || die "usage: cluster.sh kill <component>"; port_of "$1" >/dev/null; stop_one "$1" KILL ;;
     freeze) [ $# -eq 1 ] || die "usage: cluster.sh freeze <component>"; kill -STOP "$(pid_of "$1")" ;;
     thaw) [ $# -eq 1 ] || die "usage: cluster.sh thaw <component>"; kill -CONT "$(pid_of "$1")" ;;
-    *) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; [ -z "$command" ] || exit 2 ;;
+    *) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; [ -z "$command" ] || exit 2 ;;
   esac
 }
 

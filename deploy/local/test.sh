@@ -16,7 +16,8 @@ started=$(date +%s)
 echo "== build and unit tests"
 ./mvnw -B -q verify
 
-echo "== local cluster"
+echo "== local cluster (two payment-service instances)"
+export PAYMENT_INSTANCES=2
 SKIP_BUILD=1 deploy/local/cluster.sh up
 if [ "${KEEP_CLUSTER:-1}" = "0" ]; then
   trap 'deploy/local/cluster.sh down' EXIT

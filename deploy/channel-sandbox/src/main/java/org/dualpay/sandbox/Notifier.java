@@ -29,6 +29,7 @@ class Notifier {
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
 
     private final SandboxProperties properties;
+    private final Faults faults;
     private final NotifyMessages messages;
     private final Clock clock;
     private final HttpClient http;
@@ -38,8 +39,9 @@ class Notifier {
         return thread;
     });
 
-    Notifier(SandboxProperties properties, ObjectMapper json, Clock clock) {
+    Notifier(SandboxProperties properties, Faults faults, ObjectMapper json, Clock clock) {
         this.properties = properties;
+        this.faults = faults;
         this.messages = new NotifyMessages(json);
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(properties.delivery().timeout()).build();
@@ -51,6 +53,10 @@ class Notifier {
 
     private void deliver(Trade trade, int retry) {
         Trade.View view = trade.view();
+        if (faults.of(view.channel()).dropNotifies()) {
+            log.info("{} notify of {} dropped (sandbox fault)", view.channel(), view.outTradeNo());
+            return;
+        }
         NotifyMessages.Message message = messages.build(view, properties.secret(view.channel()), clock.instant());
         int status;
         String answer;

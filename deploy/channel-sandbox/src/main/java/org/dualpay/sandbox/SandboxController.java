@@ -88,9 +88,7 @@ class SandboxController {
                     view.status() == Trade.Status.SUCCESS ? "TRADE_ALREADY_PAID" : "TRADE_CLOSED",
                     "Trade " + outTradeNo + " is " + view.status());
         }
-        if (!faults.of(trade.channel()).dropNotifies()) {
-            notifier.start(trade);
-        }
+        notifier.start(trade);
         return trade.view();
     }
 

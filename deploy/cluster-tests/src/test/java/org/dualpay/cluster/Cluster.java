@@ -37,6 +37,10 @@ final class Cluster {
 
     final String orderUrl = required("ORDER_URL");
     final String paymentUrl = required("PAYMENT_URL");
+    /** The second payment-service instance; scenarios that need two fail without it. */
+    final String payment2Url = env("PAYMENT2_URL", "");
+    /** The local cluster's control script, for scenarios that kill and restart a process. */
+    final String clusterCtl = env("CLUSTER_CTL", "");
     final String inventoryUrl = required("INVENTORY_URL");
     final String sandboxUrl = required("SANDBOX_URL");
     final String nacosUrl = required("NACOS_URL");
@@ -271,6 +275,27 @@ final class Cluster {
         }
     }
 
+    /** Runs the local cluster's control script, for instance {@code ctl("start", "payment-service-2")}. */
+    void ctl(String... args) {
+        if (clusterCtl.isBlank()) {
+            throw new IllegalStateException("CLUSTER_CTL is not set: this scenario kills and restarts processes "
+                    + "of the local cluster (deploy/local/test.sh sets it)");
+        }
+        try {
+            java.util.List<String> command = new java.util.ArrayList<>(List.of("bash", clusterCtl));
+            command.addAll(List.of(args));
+            Process process = new ProcessBuilder(command).inheritIO().start();
+            if (!process.waitFor(240, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new AssertionError("cluster.sh " + String.join(" ", args) + " failed");
+            }
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     long undoLogRows() {
         return count("order_db", "SELECT COUNT(*) FROM undo_log") + count("payment_db", "SELECT COUNT(*) FROM undo_log")
                 + count("inventory_db", "SELECT COUNT(*) FROM undo_log");
@@ -284,6 +309,12 @@ final class Cluster {
         } catch (IOException e) {
             throw new AssertionError("cannot read the log of " + component + " in " + logDir, e);
         }
+    }
+
+    /** The logs of every payment-service instance, one after the other. */
+    String paymentLogs() {
+        String logs = log("payment-service");
+        return Files.exists(logDir.resolve("payment-service-2.log")) ? logs + log("payment-service-2") : logs;
     }
 
     private static String required(String name) {

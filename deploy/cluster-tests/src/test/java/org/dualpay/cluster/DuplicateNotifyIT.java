@@ -33,9 +33,12 @@ class DuplicateNotifyIT {
                 order.path("totalAmount").asLong(), Instant.now().truncatedTo(ChronoUnit.SECONDS));
         String secret = channel.equals("WECHAT") ? cluster.wechatSecret : cluster.alipaySecret;
 
-        // when the same payment is notified five times at once, each delivery signed afresh
+        // when the same payment is notified five times at once, each delivery signed afresh with its
+        // own send time (as a channel's retries are; identical requests would be replays)
+        Instant base = Instant.now();
+        java.util.concurrent.atomic.AtomicInteger copy = new java.util.concurrent.atomic.AtomicInteger();
         List<Cluster.Answer> answers = AtOnce.run(5, () -> {
-            var request = SignedNotifies.signed(paid, secret);
+            var request = SignedNotifies.signed(paid, secret, base.minusSeconds(copy.incrementAndGet()));
             return cluster.raw(cluster.paymentUrl + "/api/payments/notify/" + channel, request.contentType(),
                     request.body(), request.headers());
         });
@@ -50,12 +53,12 @@ class DuplicateNotifyIT {
                 "SELECT COUNT(*) FROM stock_movement WHERE order_no = ? AND kind = 'DEDUCT'", orderNo)).isEqualTo(1);
         String xid = paidOrder.path("timeline").get(1).path("xid").asText();
         assertThat(Pattern.compile("global transaction \\S+ committed: PAID " + channel + " " + paid.channelTradeNo())
-                .matcher(cluster.log("payment-service")).results().count())
+                .matcher(cluster.paymentLogs()).results().count())
                 .as("one global transaction applied the payment").isEqualTo(1);
-        assertThat(cluster.log("payment-service")).contains("global transaction " + xid + " committed: PAID");
+        assertThat(cluster.paymentLogs()).contains("global transaction " + xid + " committed: PAID");
 
         // and a sixth delivery later is acknowledged without any transaction
-        var again = SignedNotifies.signed(paid, secret);
+        var again = SignedNotifies.signed(paid, secret, base);
         Cluster.Answer late = cluster.raw(cluster.paymentUrl + "/api/payments/notify/" + channel, again.contentType(),
                 again.body(), again.headers());
         assertThat(SignedNotifies.acknowledged(channel, late)).as(late.body()).isTrue();

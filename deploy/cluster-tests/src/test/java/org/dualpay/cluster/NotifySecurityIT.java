@@ -46,7 +46,7 @@ class NotifySecurityIT {
         assertThat(cluster.order(orderNo).path("status").asText()).isEqualTo("PENDING_PAYMENT");
         assertThat(cluster.payment(orderNo).path("attempts").get(0).path("status").asText()).isEqualTo("CREATED");
         assertThat(cluster.stock(SKU)).isEqualTo(100);
-        assertThat(cluster.log("payment-service")).contains("notify refused: channel=" + channel + " reason=BAD_SIGNATURE")
+        assertThat(cluster.paymentLogs()).contains("notify refused: channel=" + channel + " reason=BAD_SIGNATURE")
                 .contains("reason=AMOUNT_MISMATCH").contains("reason=UNKNOWN_TRADE").contains("reason=STALE_TIMESTAMP");
         assertThat(cluster.get(cluster.paymentUrl + "/actuator/prometheus").body())
                 .containsPattern("dualpay_notify_refused_total\\{channel=\"" + channel + "\",reason=\"BAD_SIGNATURE\"");
@@ -57,5 +57,30 @@ class NotifySecurityIT {
                 request.contentType(), request.body(), request.headers());
         assertThat(answer.status()).as(answer.body()).isEqualTo(status);
         assertThat(SignedNotifies.acknowledged(channel, answer)).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"WECHAT", "ALIPAY"})
+    void should_refuse_a_replayed_notify_request(String channel) {
+        // given a genuine notify that was accepted
+        cluster.setStock(SKU, 100);
+        JsonNode order = cluster.createOrder("replay-" + channel, SKU, 1);
+        String orderNo = order.path("orderNo").asText();
+        String outTradeNo = cluster.startPayment(orderNo, channel).path("outTradeNo").asText();
+        String secret = channel.equals("WECHAT") ? cluster.wechatSecret : cluster.alipaySecret;
+        var request = SignedNotifies.signed(new SignedNotifies.Paid(channel, outTradeNo, "T" + System.nanoTime(),
+                order.path("totalAmount").asLong(), Instant.now().truncatedTo(ChronoUnit.SECONDS)), secret);
+        String url = cluster.paymentUrl + "/api/payments/notify/" + channel;
+        assertThat(SignedNotifies.acknowledged(channel,
+                cluster.raw(url, request.contentType(), request.body(), request.headers()))).isTrue();
+        cluster.awaitPaid(orderNo, SKU, 99);
+
+        // when the very same request (same nonce, same signature) is sent again
+        Cluster.Answer replayed = cluster.raw(url, request.contentType(), request.body(), request.headers());
+
+        // then it is refused as a replay, and nothing changes
+        assertThat(replayed.status()).as(replayed.body()).isEqualTo(400);
+        assertThat(cluster.paymentLogs()).contains("notify refused: channel=" + channel + " reason=REPLAYED");
+        assertThat(cluster.stock(SKU)).isEqualTo(99);
     }
 }

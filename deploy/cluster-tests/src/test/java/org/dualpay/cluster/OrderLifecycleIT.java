@@ -111,25 +111,6 @@ class OrderLifecycleIT {
         assertThat(cluster.stock(SKU)).isEqualTo(1000);
     }
 
-    @Test
-    void should_refund_as_late_a_payment_the_channel_took_but_never_notified_when_the_order_times_out() {
-        // given a trade the shopper paid, whose notify the channel drops
-        cluster.setStock(SKU, 1000);
-        String orderNo = cluster.createOrder("timeout-paid-user", SKU, 1, 12).path("orderNo").asText();
-        String outTradeNo = cluster.startPayment(orderNo, "WECHAT").path("outTradeNo").asText();
-        cluster.channelFaults("WECHAT", Map.of("dropNotifies", true));
-        assertThat(cluster.pay("WECHAT", outTradeNo).status()).isEqualTo(200);
-
-        // when the order expires, closing the trade finds it paid: a late payment, refunded
-        await().atMost(Duration.ofSeconds(12 + 5)).until(() -> cluster.order(orderNo).path("status").asText().equals("CLOSED"));
-        cluster.awaitRefunds(orderNo, 1, "SUCCESS");
-        assertThat(cluster.refunds(orderNo).get(0).path("reason").asText()).isEqualTo("ORDER_CLOSED");
-        JsonNode attempt = cluster.payment(orderNo).path("attempts").get(0);
-        assertThat(attempt.path("status").asText()).isEqualTo("SUCCESS");
-        assertThat(attempt.path("applied").asBoolean()).isFalse();
-        assertThat(cluster.stock(SKU)).isEqualTo(1000);
-    }
-
     private JsonNode lastTransition(String orderNo) {
         JsonNode timeline = cluster.order(orderNo).path("timeline");
         return timeline.get(timeline.size() - 1);

@@ -48,7 +48,7 @@ class PaidOrderFlowIT {
         String xid = last.path("xid").asText();
         assertThat(xid).as("the XID of the global transaction is on the timeline").isNotBlank();
 
-        assertThat(cluster.log("payment-service")).contains("global transaction " + xid + " committed: PAID");
+        assertThat(cluster.paymentLogs()).contains("global transaction " + xid + " committed: PAID");
         assertThat(cluster.log("order-service")).contains("order " + orderNo + " PENDING_PAYMENT -> PAID")
                 .contains("xid=" + xid);
         assertThat(cluster.log("inventory-service")).contains("stock of order " + orderNo + " deducted")

@@ -51,7 +51,7 @@ class TccFenceIT {
         // then the fence recorded the cancel as an empty rollback (suspended), and the channel's retry refunds once
         cluster.awaitRefunds(orderNo, 1, "SUCCESS");
         Matcher rolledBack = Pattern.compile("global transaction (\\S+) rolled back: DUPLICATE_PAYMENT")
-                .matcher(cluster.log("payment-service"));
+                .matcher(cluster.paymentLogs());
         String xid = null;
         while (rolledBack.find()) {
             xid = rolledBack.group(1);

@@ -53,7 +53,7 @@ public class CloseTrades {
                         Optional<PaymentNotice> paid = adapter.queryPaid(attempt.outTradeNo);
                         log.warn("order {}: {} trade {} was paid before it could be closed; processing it",
                                 orderNo, channel, attempt.outTradeNo);
-                        paid.ifPresent(notice -> handleNotify.process(channel, notice));
+                        paid.ifPresent(notice -> handleNotify.accept(channel, notice, "QUERY"));
                     }
                 }
             } catch (ChannelUnavailableException e) {

@@ -1,26 +1,39 @@
 package org.dualpay.payment.application;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import org.dualpay.common.channel.Channel;
-import org.dualpay.common.error.Causes;
+import org.dualpay.common.fault.FaultPoints;
+import org.dualpay.payment.channel.ChannelProperties;
 import org.dualpay.payment.channel.Channels;
 import org.dualpay.payment.channel.InboundNotify;
 import org.dualpay.payment.channel.NotifyCheck;
 import org.dualpay.payment.domain.AttemptStatus;
-import org.dualpay.payment.domain.ConfirmOutcome;
 import org.dualpay.payment.domain.PaymentNotice;
 import org.dualpay.payment.infrastructure.AttemptRow;
+import org.dualpay.payment.infrastructure.InboxMapper;
+import org.dualpay.payment.infrastructure.InboxRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * A channel's notify, from the wire to an answer: verify it, match it against our attempt, then
- * either answer a repeat at once or run the global transaction. Anything that cannot be trusted is
- * refused, logged as a security event and counted, and changes nothing.
+ * A channel's payment, from the wire to an answer. A notify is verified (signature, timestamp
+ * window, a nonce never seen before) and matched against our attempt (known trade, same channel,
+ * same amount). Anything that cannot be trusted is refused, logged as a security event and counted,
+ * and changes nothing. What can be trusted is stored in the notify inbox, and the channel is answered
+ * success as soon as the row is durable; processing then runs at once, and the inbox worker retries
+ * it until it is done. Payments learnt by asking the channel (closing a trade, the active query)
+ * enter through {@link #accept} the same way.
  */
 @Service
 public class HandleNotify {
+
+    public static final String FAULT_AFTER_STORE = "payment.inbox.after-store";
+    static final String EVENT = "PAYMENT_SUCCESS";
 
     private static final Logger log = LoggerFactory.getLogger(HandleNotify.class);
     private static final Logger security = LoggerFactory.getLogger("SECURITY");
@@ -34,25 +47,27 @@ public class HandleNotify {
         /** refused for good: the notify is not genuine or not ours */
         record Refuse(int status, String reason) implements Answer {
         }
-
-        /** not processed now: the channel should notify again */
-        record RetryLater(String reason) implements Answer {
-        }
     }
 
     private final Channels channels;
     private final PaymentLedger ledger;
-    private final ConfirmPayment confirmPayment;
-    private final CloseOutOfStock closeOutOfStock;
+    private final InboxMapper inbox;
+    private final InboxProcessor processor;
+    private final Duration notifyWindow;
+    private final FaultPoints faults;
     private final MeterRegistry meters;
+    private final Clock clock;
 
-    HandleNotify(Channels channels, PaymentLedger ledger, ConfirmPayment confirmPayment,
-            CloseOutOfStock closeOutOfStock, MeterRegistry meters) {
+    HandleNotify(Channels channels, PaymentLedger ledger, InboxMapper inbox, InboxProcessor processor,
+            ChannelProperties channelProperties, FaultPoints faults, MeterRegistry meters, Clock clock) {
         this.channels = channels;
         this.ledger = ledger;
-        this.confirmPayment = confirmPayment;
-        this.closeOutOfStock = closeOutOfStock;
+        this.inbox = inbox;
+        this.processor = processor;
+        this.notifyWindow = channelProperties.notifyWindow();
+        this.faults = faults;
         this.meters = meters;
+        this.clock = clock;
     }
 
     public Answer handle(Channel channel, InboundNotify notify) {
@@ -64,15 +79,20 @@ public class HandleNotify {
             log.info("{} notify {} is not a payment; acknowledged", channel, other.eventType());
             return count(channel, new Answer.Acknowledge("not_a_payment"));
         }
-        return process(channel, ((NotifyCheck.Verified) check).notice());
+        NotifyCheck.Verified verified = (NotifyCheck.Verified) check;
+        if (inbox.rememberNonce(channel.name(), verified.nonce(), clock.instant()) == 0) {
+            return refuse(channel, "REPLAYED", "nonce " + verified.nonce() + " was seen before", verified.notice());
+        }
+        return accept(channel, verified.notice(), "NOTIFY");
     }
 
     /**
-     * A payment the channel stands behind, from a verified notify or learnt by asking the channel:
-     * matched against our attempt, then answered at once (a repeat) or run through the global
-     * transaction; when the stock has run out, through the out-of-stock close.
+     * A payment the channel stands behind: matched against our attempt, stored, then processed. A
+     * repeat of a processed payment is answered at once.
      */
-    public Answer process(Channel channel, PaymentNotice notice) {
+    public Answer accept(Channel channel, PaymentNotice notice, String source) {
+        // A committed read: under AT a plain read could see another transaction's SUCCESS that is
+        // then rolled back, and the channel would be told to stop notifying money we never recorded.
         AttemptRow attempt = ledger.committed(notice.outTradeNo());
         if (attempt == null) {
             return refuse(channel, "UNKNOWN_TRADE", "no attempt " + notice.outTradeNo(), notice);
@@ -90,24 +110,38 @@ public class HandleNotify {
             }
             return refuse(channel, "TRADE_NO_MISMATCH", "attempt was paid as " + attempt.channelTradeNo, notice);
         }
-        try {
-            ConfirmOutcome outcome;
-            try {
-                outcome = confirmPayment.confirm(notice);
-            } catch (RuntimeException e) {
-                if (Causes.find(e, ConfirmPayment.OutOfStockException.class).isEmpty()) {
-                    throw e;
-                }
-                log.warn("order {} ran out of stock while {} {} was paid; closing it and refunding",
-                        attempt.orderNo, channel, notice.channelTradeNo());
-                outcome = closeOutOfStock.close(notice);
-            }
-            return count(channel, new Answer.Acknowledge(outcome.name().toLowerCase()));
-        } catch (RuntimeException e) {
-            log.warn("{} payment {} ({}) not processed, the channel will retry: {}", channel, notice.outTradeNo(),
-                    notice.channelTradeNo(), rootMessage(e));
-            return count(channel, new Answer.RetryLater(rootMessage(e)));
+        InboxRow row = store(notice, source);
+        faults.hit(FAULT_AFTER_STORE);
+        if (!"RECEIVED".equals(row.status)) {
+            return count(channel, new Answer.Acknowledge("already_processed"));
         }
+        var outcome = processor.process(row.id, "inline");
+        return count(channel, new Answer.Acknowledge(outcome == null ? "stored" : outcome.name().toLowerCase()));
+    }
+
+    private InboxRow store(PaymentNotice notice, String source) {
+        InboxRow row = new InboxRow();
+        row.channel = notice.channel().name();
+        row.channelTradeNo = notice.channelTradeNo();
+        row.event = EVENT;
+        row.source = source;
+        row.notifyId = notice.notifyId();
+        row.outTradeNo = notice.outTradeNo();
+        row.amount = notice.amount();
+        row.paidAt = notice.paidAt();
+        row.receivedAt = clock.instant();
+        row.nextAttemptAt = row.receivedAt;
+        if (inbox.insert(row) == 1) {
+            row.status = "RECEIVED";
+            return row;
+        }
+        return inbox.find(row.channel, row.channelTradeNo, EVENT);
+    }
+
+    /** Nonces older than twice the timestamp window can never match a request that passes the window. */
+    @Scheduled(fixedDelayString = "PT1M")
+    public void forgetOldNonces() {
+        inbox.forgetNonces(clock.instant().minus(notifyWindow.multipliedBy(2)));
     }
 
     private Answer refuse(Channel channel, String reason, String detail, PaymentNotice notice) {
@@ -120,17 +154,8 @@ public class HandleNotify {
     }
 
     private Answer count(Channel channel, Answer answer) {
-        String outcome = answer instanceof Answer.Acknowledge ack ? ack.outcome()
-                : answer instanceof Answer.Refuse ? "refused" : "retry_later";
+        String outcome = answer instanceof Answer.Acknowledge ack ? ack.outcome() : "refused";
         meters.counter("dualpay.notify.handled", "channel", channel.name(), "outcome", outcome).increment();
         return answer;
-    }
-
-    private static String rootMessage(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

@@ -10,8 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param expiryMargin a channel trade expires at least this long before its order does, so that no
  *     channel takes money for an order that has closed
  * @param minimumPayWindow a payment is not started when less than this is left to pay in
+ * @param queryAfter an attempt still open this long after it was created is asked about
+ * @param queryInterval how often the active query runs (ISO-8601, e.g. PT10S: @Scheduled reads it too)
  */
 @ConfigurationProperties("dualpay.payments")
 public record PaymentProperties(@DefaultValue("10m") Duration channelTtl, @DefaultValue("2m") Duration expiryMargin,
-        @DefaultValue("30s") Duration minimumPayWindow) {
+        @DefaultValue("30s") Duration minimumPayWindow, @DefaultValue("30s") Duration queryAfter,
+        @DefaultValue("PT10S") Duration queryInterval) {
 }

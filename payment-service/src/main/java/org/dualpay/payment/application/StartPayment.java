@@ -3,10 +3,13 @@ package org.dualpay.payment.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.TimeUnit;
 
 import org.dualpay.common.channel.Channel;
 import org.dualpay.common.error.RemoteProblemException;
 import org.dualpay.common.id.Ids;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.dualpay.payment.channel.ChannelHealth;
 import org.dualpay.payment.channel.ChannelUnavailableException;
 import org.dualpay.payment.channel.Channels;
 import org.dualpay.payment.channel.PaymentChannel;
@@ -24,7 +27,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The shopper chose a channel: open a channel trade for the order. Every call opens a new attempt
- * with its own {@code outTradeNo}; the channel trade expires before the order does.
+ * with its own {@code outTradeNo}; the channel trade expires before the order does. A channel the
+ * cashier hides (see {@link ChannelHealth}) is refused; every create-trade outcome feeds its health.
  */
 @Service
 public class StartPayment {
@@ -52,15 +56,17 @@ public class StartPayment {
     private final PaymentMapper payments;
     private final AttemptMapper attempts;
     private final Channels channels;
+    private final ChannelHealth health;
     private final PaymentProperties properties;
     private final Clock clock;
 
     public StartPayment(OrderClient orders, PaymentMapper payments, AttemptMapper attempts, Channels channels,
-            PaymentProperties properties, Clock clock) {
+            ChannelHealth health, PaymentProperties properties, Clock clock) {
         this.orders = orders;
         this.payments = payments;
         this.attempts = attempts;
         this.channels = channels;
+        this.health = health;
         this.properties = properties;
         this.clock = clock;
     }
@@ -86,8 +92,20 @@ public class StartPayment {
         if (channelExpiry.isBefore(now.plus(properties.minimumPayWindow()))) {
             return new Outcome.NotPayable(orderNo, "the order expires too soon to be paid");
         }
-        PaymentRow payment = paymentOf(order, now);
+        CircuitBreaker breaker = health.breaker(channel);
+        ChannelHealth.Offer offer = health.offer(channel, orderNo);
+        if (!offer.available() || !breaker.tryAcquirePermission()) {
+            return new Outcome.ChannelUnavailable(channel, offer.available() ? "the channel is being probed" : offer.reason());
+        }
+        PaymentRow payment;
+        try {
+            payment = paymentOf(order, now);
+        } catch (RuntimeException e) {
+            breaker.releasePermission();
+            throw e;
+        }
         if (PaymentStatus.PAID.name().equals(payment.status)) {
+            breaker.releasePermission();
             return new Outcome.AlreadyPaid(orderNo);
         }
         AttemptRow attempt = new AttemptRow();
@@ -103,10 +121,13 @@ public class StartPayment {
         attempts.insert(attempt);
 
         PaymentChannel.CreatedTrade trade;
+        long started = System.nanoTime();
         try {
             trade = channels.get(channel).createTrade(new PaymentChannel.TradeRequest(attempt.outTradeNo,
                     attempt.amount, "order " + orderNo, channelExpiry));
+            breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         } catch (ChannelUnavailableException e) {
+            breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
             attempts.markFailed(attempt.outTradeNo, clock.instant());
             log.warn("order {}: {} trade {} not created: {}", orderNo, channel, attempt.outTradeNo, e.getMessage());
             return new Outcome.ChannelUnavailable(channel, e.getMessage());

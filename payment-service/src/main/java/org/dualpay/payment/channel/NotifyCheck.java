@@ -5,8 +5,12 @@ import org.dualpay.payment.domain.PaymentNotice;
 /** The result of verifying a notify. */
 public sealed interface NotifyCheck {
 
-    /** Genuine, and it says money arrived. */
-    record Verified(PaymentNotice notice) implements NotifyCheck {
+    /**
+     * Genuine, and it says money arrived.
+     *
+     * @param nonce what makes this request unique; a request with a nonce seen before is a replay
+     */
+    record Verified(PaymentNotice notice, String nonce) implements NotifyCheck {
     }
 
     /** Genuine, but about something other than a successful payment: acknowledged and ignored. */

@@ -68,7 +68,7 @@ public class WechatChannel extends SandboxChannel {
             return new NotifyCheck.Verified(new PaymentNotice(Channel.WECHAT, required(root, "id"),
                     required(resource, "out_trade_no"), required(resource, "transaction_id"),
                     resource.path("amount").path("total").asLong(-1),
-                    OffsetDateTime.parse(required(resource, "success_time")).toInstant()));
+                    OffsetDateTime.parse(required(resource, "success_time")).toInstant()), nonce);
         } catch (Exception e) {
             return new NotifyCheck.Refused("MALFORMED", "body is not a WeChat Pay notify: " + e.getMessage());
         }

@@ -25,6 +25,11 @@ public interface AttemptMapper {
     @Select("SELECT " + COLUMNS + " FROM payment_attempt WHERE order_no = #{orderNo} ORDER BY created_at, out_trade_no")
     List<AttemptRow> findByOrder(String orderNo);
 
+    /** Open attempts created before {@code before}, oldest first: candidates for the active query. */
+    @Select("SELECT " + COLUMNS + " FROM payment_attempt WHERE status = 'CREATED' AND created_at <= #{before} "
+            + "ORDER BY created_at LIMIT #{limit}")
+    List<AttemptRow> openSince(@Param("before") Instant before, @Param("limit") int limit);
+
     @Insert("INSERT INTO payment_attempt (" + COLUMNS + ") VALUES (#{outTradeNo}, #{payNo}, #{orderNo}, #{channel}, "
             + "#{amount}, #{status}, 0, NULL, NULL, #{expireAt}, NULL, #{createdAt}, #{updatedAt})")
     int insert(AttemptRow row);

@@ -12,6 +12,8 @@ import org.dualpay.payment.application.HandleNotify;
 import org.dualpay.payment.channel.Channels;
 import org.dualpay.payment.channel.InboundNotify;
 import org.dualpay.payment.channel.PaymentChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class NotifyController {
 
+    private static final Logger log = LoggerFactory.getLogger(NotifyController.class);
     private static final int MAX_BODY = 64 * 1024;
 
     private final HandleNotify handleNotify;
@@ -39,14 +42,19 @@ class NotifyController {
     ResponseEntity<String> notify(@PathVariable Channel channel, HttpServletRequest request) throws IOException {
         PaymentChannel adapter = channels.get(channel);
         InboundNotify notify = read(request);
-        HandleNotify.Answer answer = handleNotify.handle(channel, notify);
+        HandleNotify.Answer answer;
+        try {
+            answer = handleNotify.handle(channel, notify);
+        } catch (RuntimeException e) {
+            // Not stored (the database is down, say): the channel must notify again.
+            log.error("{} notify not stored; the channel will retry", channel, e);
+            return adapter.reject(500, "not stored, retry");
+        }
         if (answer instanceof HandleNotify.Answer.Acknowledge) {
             return adapter.acknowledge();
         }
-        if (answer instanceof HandleNotify.Answer.Refuse refuse) {
-            return adapter.reject(refuse.status(), refuse.reason());
-        }
-        return adapter.reject(500, ((HandleNotify.Answer.RetryLater) answer).reason());
+        var refuse = (HandleNotify.Answer.Refuse) answer;
+        return adapter.reject(refuse.status(), refuse.reason());
     }
 
     private static InboundNotify read(HttpServletRequest request) throws IOException {

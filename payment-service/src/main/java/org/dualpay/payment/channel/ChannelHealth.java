@@ -1,0 +1,93 @@
+package org.dualpay.payment.channel;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.dualpay.common.channel.Channel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each channel's health, from its recent create-trade outcomes: a Resilience4j circuit breaker per
+ * channel. Below the success rate (80 % by default) over the last calls the breaker opens and the
+ * cashier hides the channel; after a wait it half-opens and the cashier offers the channel to a
+ * small share of shoppers, whose trades probe it; enough successes close it again.
+ */
+@Component
+public class ChannelHealth {
+
+    /**
+     * @param minimumSuccessRate the share of successful create-trade calls below which a channel is hidden
+     * @param window how many recent calls the rate is taken over
+     * @param minimumCalls how many calls are needed before the rate counts
+     * @param openFor how long a hidden channel stays hidden before it is probed
+     * @param probeCalls how many probing calls decide whether it comes back
+     * @param probeShare the share of shoppers a probing channel is offered to, in percent
+     */
+    @ConfigurationProperties("dualpay.channels.health")
+    public record Settings(@DefaultValue("80") int minimumSuccessRate, @DefaultValue("10") int window,
+            @DefaultValue("5") int minimumCalls, @DefaultValue("10s") Duration openFor,
+            @DefaultValue("3") int probeCalls, @DefaultValue("20") int probeShare) {
+    }
+
+    /** Whether the cashier offers a channel, and why not. */
+    public record Offer(Channel channel, boolean available, String reason) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelHealth.class);
+
+    private final Map<Channel, CircuitBreaker> breakers = new EnumMap<>(Channel.class);
+    private final Settings settings;
+
+    public ChannelHealth(Settings settings, MeterRegistry meters) {
+        this.settings = settings;
+        CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(settings.window())
+                .minimumNumberOfCalls(settings.minimumCalls())
+                .failureRateThreshold(100 - settings.minimumSuccessRate())
+                .waitDurationInOpenState(settings.openFor())
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                .permittedNumberOfCallsInHalfOpenState(settings.probeCalls())
+                .build();
+        for (Channel channel : Channel.values()) {
+            CircuitBreaker breaker = CircuitBreaker.of("channel-" + channel.name().toLowerCase(), config);
+            breaker.getEventPublisher().onStateTransition(event -> log.warn("channel {} health: {}", channel,
+                    event.getStateTransition()));
+            Gauge.builder("dualpay.channel.available", breaker, b -> b.getState() == CircuitBreaker.State.CLOSED ? 1 : 0)
+                    .tag("channel", channel.name()).register(meters);
+            breakers.put(channel, breaker);
+        }
+    }
+
+    /** What the cashier shows this shopper for this channel. */
+    public Offer offer(Channel channel, String orderNo) {
+        CircuitBreaker breaker = breakers.get(channel);
+        return switch (breaker.getState()) {
+            case CLOSED -> new Offer(channel, true, null);
+            case HALF_OPEN -> Math.floorMod(orderNo.hashCode(), 100) < settings.probeShare()
+                    ? new Offer(channel, true, "probing: offered to some shoppers while the channel recovers")
+                    : new Offer(channel, false, "recovering: " + rate(breaker));
+            default -> new Offer(channel, false, "unhealthy: " + rate(breaker) + ", hidden for a while");
+        };
+    }
+
+    public CircuitBreaker breaker(Channel channel) {
+        return breakers.get(channel);
+    }
+
+    private String rate(CircuitBreaker breaker) {
+        float failures = breaker.getMetrics().getFailureRate();
+        return failures < 0 ? "too few recent calls"
+                : String.format("%.0f %% of recent trades failed (the floor is %d %% success)", failures,
+                        settings.minimumSuccessRate());
+    }
+}

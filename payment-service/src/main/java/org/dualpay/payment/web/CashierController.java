@@ -1,0 +1,55 @@
+package org.dualpay.payment.web;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.dualpay.common.channel.Channel;
+import org.dualpay.common.error.ProblemException;
+import org.dualpay.common.error.RemoteProblemException;
+import org.dualpay.payment.channel.ChannelHealth;
+import org.dualpay.payment.infrastructure.OrderClient;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The cashier: which channels this shopper may pay the order with, and why not the others. */
+@RestController
+class CashierController {
+
+    record ChannelView(String channel, boolean available, String reason) {
+    }
+
+    record CashierView(String orderNo, long amount, List<ChannelView> channels) {
+    }
+
+    private final OrderClient orders;
+    private final ChannelHealth health;
+
+    CashierController(OrderClient orders, ChannelHealth health) {
+        this.orders = orders;
+        this.health = health;
+    }
+
+    @GetMapping("/api/cashier/{orderNo}")
+    CashierView cashier(@PathVariable String orderNo) {
+        OrderClient.OrderView order;
+        try {
+            order = orders.order(orderNo);
+        } catch (RemoteProblemException e) {
+            if (e.status() == 404) {
+                throw new ProblemException(HttpStatus.NOT_FOUND, "ORDER_NOT_FOUND", "No order " + orderNo);
+            }
+            throw e;
+        }
+        if (!"PENDING_PAYMENT".equals(order.status())) {
+            throw new ProblemException(HttpStatus.CONFLICT,
+                    "PAID".equals(order.status()) ? "ORDER_ALREADY_PAID" : "ORDER_NOT_PAYABLE",
+                    "Order " + orderNo + " is " + order.status());
+        }
+        return new CashierView(orderNo, order.totalAmount(), Arrays.stream(Channel.values())
+                .map(channel -> health.offer(channel, orderNo))
+                .map(offer -> new ChannelView(offer.channel().name(), offer.available(), offer.reason()))
+                .toList());
+    }
+}
