@@ -17,6 +17,7 @@ import org.dualpay.payment.infrastructure.InboxMapper;
 import org.dualpay.payment.infrastructure.InboxRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -131,11 +132,20 @@ public class HandleNotify {
         row.paidAt = notice.paidAt();
         row.receivedAt = clock.instant();
         row.nextAttemptAt = row.receivedAt;
-        if (inbox.insert(row) == 1) {
+        if (insertOnce(row)) {
             row.status = "RECEIVED";
             return row;
         }
         return inbox.find(row.channel, row.channelTradeNo, EVENT);
+    }
+
+    /** Inserts the row unless it is there; one more try when concurrent repeats made this a deadlock victim. */
+    private boolean insertOnce(InboxRow row) {
+        try {
+            return inbox.insert(row) == 1;
+        } catch (TransientDataAccessException deadlock) {
+            return inbox.insert(row) == 1;
+        }
     }
 
     /** Nonces older than twice the timestamp window can never match a request that passes the window. */

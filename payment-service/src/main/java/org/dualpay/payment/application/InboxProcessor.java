@@ -13,6 +13,7 @@ import org.dualpay.payment.infrastructure.InboxMapper;
 import org.dualpay.payment.infrastructure.InboxRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -58,7 +59,14 @@ public class InboxProcessor {
     /** Works the row if this instance can claim it; returns what it became, or null when not worked. */
     ConfirmOutcome process(long id, String by) {
         Instant now = clock.instant();
-        if (inbox.claim(id, now, now.plus(LEASE)) != 1) {
+        try {
+            if (inbox.claim(id, now, now.plus(LEASE)) != 1) {
+                return null;
+            }
+        } catch (TransientDataAccessException e) {
+            // Concurrent repeats of one notify (INSERT IGNORE takes shared locks on the duplicate key)
+            // can make the claim a deadlock victim. The row is stored; the worker takes it.
+            log.info("inbox {} not claimed by {} now ({}); the worker will", id, by, e.getClass().getSimpleName());
             return null;
         }
         InboxRow row = inbox.byId(id);

@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# The chaos scenarios' small layer over "the cluster": the same scenario drives the local cluster
+# (CHAOS_TARGET=local, the default: deploy/local/cluster.sh) or docker compose (CHAOS_TARGET=compose).
+#
+#   chaos kill|freeze|thaw|stop|start <component>   components as in cluster.sh
+#   arm <service-url> <point> '<json>'              arm a fault point (X-Fault-Token)
+#   sandbox_faults '<json>'                         set the channel sandbox's knobs
+#   load <seconds>                                  shoppers in the background (load.py)
+#   finish                                          wait for the load, then until quiet; PASS or FAIL
+set -euo pipefail
+
+CHAOS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+CHAOS_TARGET=${CHAOS_TARGET:-local}
+CHAOS_QUIET_SECONDS=${CHAOS_QUIET_SECONDS:-240}
+CHAOS_OUT=${CHAOS_OUT:-$CHAOS_ROOT/.cluster/chaos}
+mkdir -p "$CHAOS_OUT"
+
+if [ "$CHAOS_TARGET" = local ]; then
+  CTL=$CHAOS_ROOT/deploy/local/cluster.sh
+  eval "$("$CTL" env)"
+else
+  COMPOSE=(docker compose -f "$CHAOS_ROOT/deploy/docker-compose.yml")
+  export ORDER_URL=${ORDER_URL:-http://127.0.0.1:8081} PAYMENT_URL=${PAYMENT_URL:-http://127.0.0.1:8082}
+  export INVENTORY_URL=${INVENTORY_URL:-http://127.0.0.1:8083} SANDBOX_URL=${SANDBOX_URL:-http://127.0.0.1:8090}
+  export FAULTS_TOKEN=${FAULTS_TOKEN:-chaos-demo-token} PAYMENT2_URL=""
+fi
+
+say() { printf '[%s] %s\n' "$(date +%T)" "$*"; }
+
+chaos() { # chaos <action> <component>
+  local action=$1 component=$2
+  say "chaos: $action $component"
+  if [ "$CHAOS_TARGET" = local ]; then
+    "$CTL" "$action" "$component" >/dev/null
+    return
+  fi
+  local service=$component
+  [ "$component" = seata ] && service=seata-server
+  case $action in
+    kill) "${COMPOSE[@]}" kill -s SIGKILL "$service" ;;
+    freeze) "${COMPOSE[@]}" pause "$service" ;;
+    thaw) "${COMPOSE[@]}" unpause "$service" ;;
+    stop) "${COMPOSE[@]}" stop "$service" ;;
+    start) "${COMPOSE[@]}" up -d --wait "$service" ;;
+  esac
+}
+
+arm() { # arm <service-url> <point> <json>
+  say "fault: $2 on $1: $3"
+  curl -fsS -X POST "$1/actuator/faults/$2" -H "X-Fault-Token: $FAULTS_TOKEN" -H 'Content-Type: application/json' \
+    -d "$3" >/dev/null
+}
+
+disarm() { curl -fsS -X DELETE "$1/actuator/faults" -H "X-Fault-Token: $FAULTS_TOKEN" >/dev/null || true; }
+
+sandbox_faults() {
+  say "sandbox faults: $1"
+  curl -fsS -X PUT "$SANDBOX_URL/sandbox/faults" -H 'Content-Type: application/json' -d "$1" >/dev/null
+}
+
+SCENARIO=""
+FAULT=""
+STARTED=0
+LOAD_PID=""
+
+begin() { # begin <name> <fault description>
+  SCENARIO=$1
+  FAULT=$2
+  STARTED=$SECONDS
+  say "== $SCENARIO: $FAULT"
+}
+
+load() { # load <seconds>: shoppers in the background for that long
+  python3 "$CHAOS_ROOT/deploy/chaos/load.py" --seconds "$1" --workers "${CHAOS_WORKERS:-6}" \
+    >"$CHAOS_OUT/$SCENARIO.load" 2>&1 &
+  LOAD_PID=$!
+}
+
+reconciliation() { curl -fsS --max-time 30 "$PAYMENT_URL/api/admin/reconciliation"; }
+
+# quiet: the report is ok and nothing is under way (inbox, refunds, undo logs), twice 10 s apart
+quiet() {
+  reconciliation 2>/dev/null | python3 -c '
+import json, sys
+r = json.load(sys.stdin); t = r["totals"]
+sys.exit(0 if r["ok"] and t["inboxPending"] == 0 and t["refundsInFlight"] == 0 and t["undoLogRows"] == 0 else 1)'
+}
+
+finish() {
+  [ -n "$LOAD_PID" ] && wait "$LOAD_PID" || true
+  local orders
+  orders=$(sed -n 's/^orders=\([0-9]*\).*/\1/p' "$CHAOS_OUT/$SCENARIO.load")
+  disarm "$PAYMENT_URL"; disarm "$ORDER_URL"; disarm "$INVENTORY_URL"
+  [ -n "${PAYMENT2_URL:-}" ] && disarm "$PAYMENT2_URL"
+  sandbox_faults '{"WECHAT":{},"ALIPAY":{}}'
+  local loaded=$SECONDS deadline=$((SECONDS + CHAOS_QUIET_SECONDS)) streak=0 outcome=FAIL
+  while [ $SECONDS -lt $deadline ]; do
+    if quiet; then
+      streak=$((streak + 1))
+      if [ $streak -ge 2 ]; then outcome=PASS; break; fi
+      sleep 10
+    else
+      streak=0
+      sleep 3
+    fi
+  done
+  local report violations
+  report=$(reconciliation 2>/dev/null || echo '{"ok":false,"violations":[{"rule":"UNREACHABLE","subject":"reconciliation","detail":"no answer"}]}')
+  echo "$report" >"$CHAOS_OUT/$SCENARIO.report.json"
+  violations=$(python3 -c 'import json,sys; print(len(json.load(sys.stdin)["violations"]))' <<<"$report")
+  local line="$SCENARIO|${orders:-0}|$FAULT|$outcome|$((SECONDS - loaded))|$violations"
+  echo "$line" >>"$CHAOS_OUT/results"
+  say "RESULT $line"
+  if [ "$outcome" = FAIL ]; then
+    python3 -c 'import json,sys; [print("  violation", v["rule"], v["subject"], v["detail"]) for v in json.load(sys.stdin)["violations"][:20]]' <<<"$report"
+    return 1
+  fi
+}

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Refunds fail at both channels for 20 s, then recover: every refund must still end SUCCESS.
+source "$(dirname "$0")/../lib.sh"
+begin refund-channel-failing "channel refunds fail 20 s, then recover"
+sandbox_faults '{"WECHAT":{"refundFailureRate":1.0},"ALIPAY":{"refundFailureRate":1.0}}'
+load 20; sleep 20
+sandbox_faults '{"WECHAT":{},"ALIPAY":{}}'
+# refunds that used up their attempts meanwhile are parked MANUAL; support retries them
+curl -fsS "$PAYMENT_URL/api/admin/refunds?status=MANUAL" | python3 -c 'import json,sys; [print(r["refundNo"]) for r in json.load(sys.stdin)]' \
+  | while read -r refund; do curl -fsS -X POST "$PAYMENT_URL/api/admin/refunds/$refund/retry" >/dev/null; done
+finish
