@@ -5,7 +5,8 @@
 #   2. brings the local cluster up, installing what is missing (MariaDB, rnacos, ...);
 #   3. runs the cluster scenarios (deploy/cluster-tests) against it: real MariaDB, real Seata TC,
 #      the Nacos protocol (rnacos), real HTTP between the services;
-#   4. validates the docker compose file (no Docker engine needed).
+#   4. runs a short subset of the chaos scenarios (deploy/chaos), each ending in the reconciliation;
+#   5. validates the docker compose file (no Docker engine needed).
 #
 # The cluster is left running for you to look at; `deploy/local/cluster.sh down` stops it.
 # KEEP_CLUSTER=0 stops it at the end (CI does).
@@ -26,6 +27,9 @@ eval "$(deploy/local/cluster.sh env)"
 
 echo "== cluster scenarios"
 ./mvnw -B -Pcluster verify -pl common,deploy/cluster-tests -Dsurefire.failIfNoSpecifiedTests=false
+
+echo "== chaos subset"
+deploy/chaos/run-all.sh kill-payment halt-before-commit
 
 echo "== compose file"
 deploy/compose-check.sh
