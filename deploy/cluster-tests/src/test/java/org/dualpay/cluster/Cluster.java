@@ -155,6 +155,12 @@ final class Cluster {
         return post(sandboxUrl + "/sandbox/" + channel.toLowerCase() + "/trades/" + outTradeNo + "/pay", "");
     }
 
+    /** Turns every sandbox fault knob of both channels off. */
+    void healChannels() {
+        channelFaults("WECHAT", Map.of());
+        channelFaults("ALIPAY", Map.of());
+    }
+
     /** Sets the sandbox's fault knobs of one channel (unnamed knobs off). */
     void channelFaults(String channel, Map<String, Object> knobs) {
         Answer answer = put(sandboxUrl + "/sandbox/faults", Map.of(channel, knobs));

@@ -21,8 +21,7 @@ class OrderLifecycleIT {
 
     @AfterEach
     void channelsHealthy() {
-        cluster.channelFaults("WECHAT", Map.of());
-        cluster.channelFaults("ALIPAY", Map.of());
+        cluster.healChannels();
     }
 
     @Test

@@ -31,8 +31,7 @@ class PaymentChannelsIT {
 
     @AfterEach
     void healthy() {
-        cluster.channelFaults("WECHAT", Map.of());
-        cluster.channelFaults("ALIPAY", Map.of());
+        cluster.healChannels();
         cluster.disarmFaults(cluster.paymentUrl);
         if (!cluster.payment2Url.isBlank()) {
             // an instance a scenario killed comes back (a no-op when it runs)

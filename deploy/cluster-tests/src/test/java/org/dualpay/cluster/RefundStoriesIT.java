@@ -20,8 +20,7 @@ class RefundStoriesIT {
 
     @AfterEach
     void channelsHealthy() {
-        cluster.channelFaults("WECHAT", Map.of());
-        cluster.channelFaults("ALIPAY", Map.of());
+        cluster.healChannels();
     }
 
     @Test

@@ -94,16 +94,13 @@ public class RefundTcc implements RefundAction {
     @Override
     public boolean confirm(BusinessActionContext context) {
         faults.hit(FAULT_CONFIRM);
-        String outTradeNo = context.getActionContext("outTradeNo", String.class);
-        RefundRow refund = refunds.lockByAttempt(outTradeNo);
-        Instant now = clock.instant();
-        if (refund != null && refunds.move(refund.refundNo, RefundStatus.TRYING.name(), RefundStatus.PENDING.name(),
-                now, now) == 1) {
+        RefundRow refund = leaveTrying(context, RefundStatus.PENDING);
+        if (refund != null) {
             RefundReason reason = RefundReason.valueOf(refund.reason);
             notifications.insert(refund.userId, reason.noticeKind(), refund.orderNo, refund.refundNo, refund.channel,
-                    refund.amount, refund.reason, reason.message(), now);
-            log.info("refund {} of {} confirmed: handed to the dispatcher, xid={}", refund.refundNo, outTradeNo,
-                    context.getXid());
+                    refund.amount, refund.reason, reason.message(), clock.instant());
+            log.info("refund {} of {} confirmed: handed to the dispatcher, xid={}", refund.refundNo,
+                    refund.outTradeNo, context.getXid());
         }
         return true;
     }
@@ -111,15 +108,20 @@ public class RefundTcc implements RefundAction {
     @Override
     public boolean cancel(BusinessActionContext context) {
         faults.hit(FAULT_CANCEL);
-        String outTradeNo = context.getActionContext("outTradeNo", String.class);
-        RefundRow refund = refunds.lockByAttempt(outTradeNo);
-        Instant now = clock.instant();
-        if (refund != null && refunds.move(refund.refundNo, RefundStatus.TRYING.name(), RefundStatus.CANCELLED.name(),
-                now, now) == 1) {
-            log.info("refund {} of {} cancelled: the amount is released, xid={}", refund.refundNo, outTradeNo,
+        RefundRow refund = leaveTrying(context, RefundStatus.CANCELLED);
+        if (refund != null) {
+            log.info("refund {} of {} cancelled: the amount is released, xid={}", refund.refundNo, refund.outTradeNo,
                     context.getXid());
         }
         return true;
     }
 
+    /** Phase two: the attempt's refund leaves TRYING for {@code to}; null when it was not TRYING. */
+    private RefundRow leaveTrying(BusinessActionContext context, RefundStatus to) {
+        RefundRow refund = refunds.lockByAttempt(context.getActionContext("outTradeNo", String.class));
+        Instant now = clock.instant();
+        boolean moved = refund != null
+                && refunds.move(refund.refundNo, RefundStatus.TRYING.name(), to.name(), now, now) == 1;
+        return moved ? refund : null;
+    }
 }
