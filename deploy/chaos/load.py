@@ -106,6 +106,9 @@ def main():
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--workers", type=int, default=6)
     args = parser.parse_args()
+    for sku in SKUS:  # plenty of stock: running out is a scenario of its own (RefundStoriesIT)
+        call("PUT", f"{os.environ.get('INVENTORY_URL', 'http://127.0.0.1:8083')}/api/admin/skus/{sku}/stock",
+             {"stock": 1_000_000})
     deadline = time.time() + args.seconds
     threads = [threading.Thread(target=worker, args=(deadline,)) for _ in range(args.workers)]
     for t in threads:
