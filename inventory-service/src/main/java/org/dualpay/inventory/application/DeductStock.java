@@ -19,10 +19,14 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 /**
  * Deducts the stock of a paid order: the inventory branch of the payment's global transaction.
  *
- * <p>Idempotent per order: a DEDUCT movement already recorded for the order means done. Each SKU goes
- * down in one conditional statement; SKUs are taken in code order so that two orders sharing SKUs
- * lock them in the same order. A refusal rolls this local transaction back and is returned as an
- * outcome; the caller then rolls the global transaction back.
+ * <p>Idempotent per order: a DEDUCT movement already recorded for the order means done. That check
+ * reads committed data only because the SKU rows are locked first: under AT the locking read waits
+ * for any unfinished global transaction that changed them. (Without it, found by the chaos
+ * scenario halt-before-commit: a retry saw the DEDUCT row of a transaction the TC was rolling back,
+ * skipped its own deduction, and the order ended PAID with no stock taken.) Each SKU goes down in
+ * one conditional statement, in code order, so that two orders sharing SKUs lock them alike. A
+ * refusal rolls this local transaction back and is returned as an outcome; the caller then rolls
+ * the global transaction back.
  */
 @Service
 public class DeductStock {
@@ -43,6 +47,7 @@ public class DeductStock {
 
     @Transactional
     public DeductionOutcome deduct(String orderNo, List<StockLine> lines) {
+        skus.lockAll(lines.stream().map(StockLine::skuCode).sorted().toList());
         if (movements.countForOrder(orderNo, MovementKind.DEDUCT.name()) > 0) {
             log.info("stock of order {} already deducted, xid={}", orderNo, RootContext.getXID());
             return new DeductionOutcome.AlreadyDeducted(orderNo);

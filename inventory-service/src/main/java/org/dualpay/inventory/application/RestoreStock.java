@@ -38,12 +38,14 @@ public class RestoreStock {
 
     @Transactional
     public Outcome restore(String orderNo) {
-        if (movements.countForOrder(orderNo, MovementKind.RESTORE.name()) > 0) {
-            return Outcome.ALREADY_RESTORED;
-        }
         List<Map<String, Object>> deducted = movements.forOrder(orderNo, MovementKind.DEDUCT.name());
         if (deducted.isEmpty()) {
             return Outcome.NOTHING_DEDUCTED;
+        }
+        // As in DeductStock: the SKU rows' locks make the ledger read below a committed one.
+        skus.lockAll(deducted.stream().map(row -> (String) row.get("sku_code")).sorted().toList());
+        if (movements.countForOrder(orderNo, MovementKind.RESTORE.name()) > 0) {
+            return Outcome.ALREADY_RESTORED;
         }
         for (Map<String, Object> row : deducted) {
             String skuCode = (String) row.get("sku_code");
