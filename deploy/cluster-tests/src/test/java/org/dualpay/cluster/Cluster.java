@@ -5,11 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -202,8 +200,9 @@ final class Cluster {
         return answer.json();
     }
 
+    /** The shopper pays, and the channel accepts it. */
     JsonNode shopperPays(String channel, String outTradeNo) {
-        Answer paid = post(sandboxUrl + "/sandbox/" + channel.toLowerCase() + "/trades/" + outTradeNo + "/pay", "");
+        Answer paid = pay(channel, outTradeNo);
         assertThat(paid.status()).as(paid.body()).isEqualTo(200);
         return paid.json();
     }
@@ -258,10 +257,6 @@ final class Cluster {
         assertThat(answer.status()).as(answer.body()).isEqualTo(status);
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(answer.code()).as(answer.body()).isEqualTo(code);
-    }
-
-    static String query(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     // ---- the databases, read directly as a finance team would ----
