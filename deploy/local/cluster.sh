@@ -4,7 +4,7 @@
 #   cluster.sh up [component...]     install what is missing, build, start, wait until healthy
 #   cluster.sh demo                  up, then one order paid through the sandbox, printed
 #   cluster.sh down [--purge]        stop what this script started (--purge: and delete its data)
-#   cluster.sh status                one line per component; exit 3 when something is not healthy
+#   cluster.sh status [component...] one line per component; exit 3 when one (of those named) is not healthy
 #   cluster.sh logs [component]      follow one log, or list them
 #   cluster.sh env                   export lines for the cluster scenarios (eval "$(cluster.sh env)")
 #   cluster.sh start|stop|kill|freeze|thaw <component>
@@ -29,6 +29,11 @@ NACOS_GRPC_PORT=$((NACOS_PORT + 1000))
 NACOS_CONSOLE_PORT=$((NACOS_PORT + 2000))
 SEATA_PORT=${SEATA_PORT:-8091}
 SEATA_CONSOLE_PORT=${SEATA_CONSOLE_PORT:-7091}
+# How old (ms since it began) a global session in Committing/Rollbacking must be before the TC's
+# recovery jobs take it over. Seata's default is 130000: a rolled-back session lingers that long in
+# seata.global_table (store mode db ends sessions lazily). 40 s stays above the services' longest
+# global timeout (30 s), so recovery never races a transaction that is still live.
+SEATA_RETRY_DEAD_THRESHOLD=${SEATA_RETRY_DEAD_THRESHOLD:-40000}
 SANDBOX_PORT=${SANDBOX_PORT:-8090}
 INVENTORY_PORT=${INVENTORY_PORT:-8083}
 ORDER_PORT=${ORDER_PORT:-8081}
@@ -63,6 +68,16 @@ port_of() {
     payment-service) echo "$PAYMENT_PORT" ;;
     payment-service-2) echo "$PAYMENT2_PORT" ;;
     *) die "unknown component '$1' (one of: ${ALL[*]})" ;;
+  esac
+}
+
+# Every port a component listens on: the one above plus rnacos's gRPC and console ports and the
+# TC's console port.
+ports_of() {
+  case $1 in
+    nacos) echo "$NACOS_PORT $NACOS_GRPC_PORT $NACOS_CONSOLE_PORT" ;;
+    seata) echo "$SEATA_PORT $SEATA_CONSOLE_PORT" ;;
+    *) port_of "$1" ;;
   esac
 }
 
@@ -144,7 +159,8 @@ ensure_tools() {
   if [ ${#missing[@]} -gt 0 ]; then
     say "== installing ${missing[*]} (Debian packages)"
     as_root apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+    # env, not a prefix assignment: sudo drops the caller's environment
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
   java -version 2>&1 | grep -q 'version "17' \
     || say "cluster.sh: warning: the services are built and tested on Java 17; found $(java -version 2>&1 | head -1)"
@@ -165,35 +181,52 @@ ensure_rnacos() {
   cargo install rnacos --version "$RNACOS_VERSION" --locked --quiet
 }
 
+# ensure_build <component...>: builds the modules of those components whose jar is missing or older
+# than their sources (`up mysql nacos seata` needs only the TC's). SKIP_BUILD=1: only missing jars.
 ensure_build() {
-  [ "${SKIP_BUILD:-0}" = "1" ] && [ -f "$(jar_of payment-service)" ] && return
-  local component jar module inputs stale=""
-  for component in seata "${APPS[@]}"; do
+  local component jar module inputs stale=() modules=()
+  for component in "$@"; do
+    case $component in mysql | nacos) continue ;; esac
     jar=$(jar_of "$component")
     module=${jar%/target/*}
+    [[ " ${modules[*]} " == *" ${module#"$ROOT"/} "* ]] && continue
     inputs=("$module/pom.xml" "$module/src")
     # the TC module stands alone; every other one is built from the root pom and common too
     [ "$component" = seata ] || inputs+=("$ROOT/pom.xml" "$ROOT/common")
-    if [ ! -f "$jar" ] || [ -n "$(find "${inputs[@]}" -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
-      stale="$stale $component"
+    if [ ! -f "$jar" ] || { [ "${SKIP_BUILD:-0}" != "1" ] && [ -n "$(find "${inputs[@]}" -newer "$jar" -type f -print -quit 2>/dev/null)" ]; }; then
+      stale+=("$component")
+      modules+=("${module#"$ROOT"/}")
     fi
   done
-  [ -z "$stale" ] && return
-  say "== building (stale:$stale)"
-  (cd "$ROOT" && ./mvnw -q -B -DskipTests package)
+  [ ${#stale[@]} -gt 0 ] || return 0
+  local mvn=(mvn)
+  [ -x "$ROOT/mvnw" ] && mvn=("$ROOT/mvnw")
+  command -v "${mvn[0]}" >/dev/null || die "neither ./mvnw nor mvn found; cannot build ${stale[*]}"
+  say "== building ${modules[*]} (stale: ${stale[*]})"
+  local list
+  list=$(IFS=,; echo "${modules[*]}")
+  (cd "$ROOT" && "${mvn[@]}" -q -B -DskipTests package -pl "$list" -am)
 }
 
 # ---------------------------------------------------------------- starting one component
 
 # launch <component> <command...>: in the background, logging, with a pid file. Fully detached
 # (own session, no stdin), so that it outlives whatever started the script, a test's JVM included.
+# The process writes its own pid before it becomes the command (exec keeps the pid): $! would be
+# setsid's, which forks when it happens to be a process group leader.
 launch() {
-  local component=$1
+  local component=$1 pidfile=$PIDS/$1.pid i
   shift
   mkdir -p "$LOGS" "$PIDS"
+  rm -f "$pidfile"
   printf '\n==== %s started by cluster.sh at %s\n' "$component" "$(date -Is)" >>"$LOGS/$component.log"
-  setsid "$@" </dev/null >>"$LOGS/$component.log" 2>&1 &
-  echo $! >"$PIDS/$component.pid"
+  # shellcheck disable=SC2016 # expanded by the inner bash
+  setsid bash -c 'echo $$ >"$0"; exec "$@"' "$pidfile" "$@" </dev/null >>"$LOGS/$component.log" 2>&1 &
+  for i in $(seq 1 100); do
+    [ -s "$pidfile" ] && return 0
+    sleep 0.05
+  done
+  die "$component did not start (no pid after 5 s)"
 }
 
 start_one() {
@@ -202,9 +235,12 @@ start_one() {
   if pid_of "$component" >/dev/null; then
     return
   fi
-  if port_open "$port"; then
-    die "port $port of $component is taken by a process this script did not start; stop it or set another port"
-  fi
+  local taken
+  for taken in $(ports_of "$component"); do
+    if port_open "$taken"; then
+      die "port $taken (wanted by $component) is taken by a process this script did not start; stop it or set another port"
+    fi
+  done
   case $component in
     mysql)
       mkdir -p "$RUN"
@@ -230,6 +266,7 @@ start_one() {
       (cd "$STATE/seata" && launch seata env SEATA_ADVERTISE_IP=127.0.0.1 MYSQL_HOST=127.0.0.1 \
         MYSQL_PORT="$MYSQL_PORT" MYSQL_USER="$MYSQL_USER" MYSQL_PASSWORD="$MYSQL_PASSWORD" \
         NACOS_ADDR="127.0.0.1:$NACOS_PORT" SEATA_CONSOLE_PORT="$SEATA_CONSOLE_PORT" SEATA_LOG_DIR="$STATE/seata/logs" \
+        SEATA_RETRY_DEAD_THRESHOLD="$SEATA_RETRY_DEAD_THRESHOLD" \
         java $JAVA_OPTS -jar "$(jar_of seata)" -p "$SEATA_PORT")
       ;;
     *)
@@ -261,15 +298,17 @@ cmd_up() {
   for component in "${wanted[@]}"; do port_of "$component" >/dev/null; done
   ensure_tools
   ensure_rnacos
-  ensure_build
+  ensure_build "${wanted[@]}"
   mkdir -p "$LOGS" "$PIDS"
   # Infrastructure one by one (each needs the one before); the TC must be registered before the
   # services start, because the Seata client looks it up at start-up.
   for component in "${INFRA[@]}"; do
     if [[ " ${wanted[*]} " == *" $component "* ]]; then
+      local t0=$SECONDS
       say "== $component"
       start_one "$component"
       await_healthy "$component"
+      say "   $component healthy after $((SECONDS - t0)) s"
     fi
   done
   local apps=()
@@ -277,9 +316,11 @@ cmd_up() {
     [[ " ${wanted[*]} " == *" $component "* ]] && apps+=("$component")
   done
   if [ ${#apps[@]} -gt 0 ]; then
+    local t1=$SECONDS
     say "== ${apps[*]}"
     for component in "${apps[@]}"; do start_one "$component"; done
     for component in "${apps[@]}"; do await_healthy "$component"; done
+    say "   ${apps[*]} healthy after $((SECONDS - t1)) s"
   fi
   cmd_status || true
   say "up in $((SECONDS - started)) s"
@@ -313,19 +354,22 @@ cmd_down() {
   fi
 }
 
-cmd_status() {
+cmd_status() { # cmd_status [component...]: the exit code looks at those only (default: all)
   local component pid health all_ok=0
+  for component in "$@"; do port_of "$component" >/dev/null; done
   printf '%-18s %-8s %-22s %-8s %s\n' COMPONENT PID ADDRESS HEALTH RSS
   for component in "${ALL[@]}"; do
     pid=$(pid_of "$component" || echo -)
     if [ "$pid" = - ]; then
       health=down
+    elif [[ "$(ps -o stat= -p "$pid" 2>/dev/null)" == T* ]]; then
+      health=frozen
     elif healthy "$component" >/dev/null 2>&1; then
       health=UP
     else
       health=starting
     fi
-    [ "$health" = UP ] || all_ok=3
+    if [ "$health" != UP ] && { [ $# -eq 0 ] || [[ " $* " == *" $component "* ]]; }; then all_ok=3; fi
     local rss=-
     [ "$pid" != - ] && rss="$(($(ps -o rss= -p "$pid" 2>/dev/null || echo 0) / 1024)) MB"
     printf '%-18s %-8s %-22s %-8s %s\n' "$component" "$pid" "127.0.0.1:$(port_of "$component")" "$health" "$rss"
@@ -400,7 +444,7 @@ main() {
     up) cmd_up "$@" ;;
     demo) cmd_demo ;;
     down) cmd_down "$@" ;;
-    status) cmd_status ;;
+    status) cmd_status "$@" ;;
     logs) cmd_logs "$@" ;;
     env) cmd_env ;;
     start) [ $# -eq 1 ] || die "usage: cluster.sh start <component>"; start_one "$1"; await_healthy "$1" ;;
