@@ -1,31 +1,155 @@
 #!/usr/bin/env bash
-# Validates deploy/docker-compose.yml where no Docker engine runs (CI, the local cluster's machines):
-# the file must parse and resolve, and every file it mounts or builds from must exist.
+# Checks deploy/docker-compose.yml where no Docker engine runs (CI, the local cluster's machines):
+#   1. docker-compose (Debian's 1.29 package) parses, validates and resolves it (`config -q`);
+#   2. so does Docker Compose v2 (`docker compose config -q`), where that plugin is installed;
+#   3. every file it mounts or builds from is in the repository: bind mounts, the init SQL files in
+#      the mounted init folder, build contexts, Dockerfiles and their .dockerignore, the MODULE each
+#      build names, and a COPY line in the Dockerfile for every module pom of the reactor;
+#   4. it stays scalable: no service built here has a container_name or a host port, and every
+#      service waited on as service_healthy has a health check.
+# Nothing here starts a container. Exit status 0 and a last line "compose-check: OK ..." when all
+# holds; otherwise each problem on its own line and a non-zero exit status.
 set -euo pipefail
-cd "$(dirname "$0")"
 
-if ! command -v docker-compose >/dev/null; then
-  if [ "$(id -u)" -eq 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+FILE=deploy/docker-compose.yml
+
+say() { echo "compose-check: $*" >&2; }
+
+install_debian_package() { # install_debian_package <package> <what for>
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing $1 ($2)"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null
   else
-    echo "compose-check: docker-compose is missing; sudo apt-get install docker-compose" >&2
+    say "$2 is missing: install it with 'sudo apt-get install -y $1' and run this again"
+    exit 2
+  fi
+}
+
+[ -f "$FILE" ] || { say "$FILE is missing"; exit 1; }
+command -v docker-compose >/dev/null 2>&1 || install_debian_package docker-compose docker-compose
+python3 -c 'import yaml' 2>/dev/null || install_debian_package python3-yaml "python3's yaml module"
+
+# 1 and 2: the Compose implementations' own validation (schema, interpolation, merge keys, depends_on).
+v1=$(docker-compose version --short 2>/dev/null || echo '?')
+if ! docker-compose -f "$FILE" config -q; then
+  say "docker-compose $v1 rejects $FILE"
+  exit 1
+fi
+checked="docker-compose $v1"
+if docker compose version >/dev/null 2>&1; then
+  v2=$(docker compose version --short 2>/dev/null || echo '?')
+  if ! docker compose -f "$FILE" config -q; then
+    say "docker compose $v2 rejects $FILE"
     exit 1
   fi
+  checked="$checked and docker compose $v2"
+else
+  checked="$checked (docker compose v2 plugin not installed, skipped)"
 fi
 
-docker-compose -f docker-compose.yml config -q
-if docker compose version >/dev/null 2>&1; then
-  docker compose -f docker-compose.yml config -q
-fi
+# 3 and 4: what the file points at, read from the file itself.
+python3 - "$FILE" "$checked" <<'PY'
+import os, re, sys, yaml
 
-missing=0
-for path in mysql/init/01-databases.sql mysql/init/02-seata-server.sql seata-server/docker/application.yml \
-    docker/Dockerfile ../order-service/pom.xml ../payment-service/pom.xml ../inventory-service/pom.xml \
-    channel-sandbox/pom.xml; do
-  if [ ! -e "$path" ]; then
-    echo "compose-check: deploy/$path is referenced by docker-compose.yml but missing" >&2
-    missing=1
-  fi
-done
-[ $missing -eq 0 ]
-echo "compose-check: deploy/docker-compose.yml OK"
+compose_file, checked = sys.argv[1], sys.argv[2]
+root = os.getcwd()
+base = os.path.dirname(os.path.abspath(compose_file))   # relative paths in the file start here
+with open(compose_file) as f:
+    doc = yaml.safe_load(f)
+services = doc.get("services") or {}
+
+# Files that must be inside a mounted folder, not only the folder itself.
+inside_mounts = {
+    "deploy/mysql/init": ["01-databases.sql", "02-seata-server.sql"],
+}
+
+problems = []
+
+def rel(path):
+    return os.path.relpath(path, root)
+
+def need(path, why):
+    if not os.path.exists(path):
+        problems.append("missing %s (%s)" % (rel(path), why))
+        return False
+    return True
+
+def root_pom_modules():
+    with open(os.path.join(root, "pom.xml")) as f:
+        return re.findall(r"<module>\s*([^<\s]+)\s*</module>", f.read())
+
+modules = root_pom_modules()
+dockerfiles_checked = set()
+
+for name, svc in services.items():
+    svc = svc or {}
+
+    for vol in svc.get("volumes") or []:
+        if isinstance(vol, dict):
+            source = vol.get("source") if vol.get("type") == "bind" else None
+        else:
+            source = str(vol).split(":")[0]
+            if not source.startswith((".", "/", "~")):
+                source = None                       # a named volume
+        if source is None:
+            continue
+        path = os.path.normpath(os.path.join(base, os.path.expanduser(source)))
+        if need(path, "mounted by %s" % name) and os.path.isdir(path):
+            for inner in inside_mounts.get(rel(path), []):
+                need(os.path.join(path, inner), "expected in the folder %s mounts" % name)
+
+    for env_file in ([svc["env_file"]] if isinstance(svc.get("env_file"), str) else svc.get("env_file") or []):
+        need(os.path.normpath(os.path.join(base, env_file)), "env_file of %s" % name)
+
+    build = svc.get("build")
+    if build is None:
+        continue
+    if isinstance(build, str):
+        build = {"context": build}
+    context = os.path.normpath(os.path.join(base, build.get("context", ".")))
+    if not need(context, "build context of %s" % name):
+        continue
+    dockerfile = os.path.normpath(os.path.join(context, build.get("dockerfile", "Dockerfile")))
+    # Each Dockerfile once: its ignore file, and a COPY line for every module pom of the reactor.
+    if dockerfile not in dockerfiles_checked and need(dockerfile, "Dockerfile of %s" % name):
+        dockerfiles_checked.add(dockerfile)
+        need(dockerfile + ".dockerignore", "build-context filter beside %s" % rel(dockerfile))
+        with open(dockerfile) as f:
+            text = f.read()
+        for module in modules:
+            if not re.search(r"^COPY\s+%s/pom\.xml\s" % re.escape(module), text, re.M):
+                problems.append("%s does not COPY %s/pom.xml, which the reactor (pom.xml) lists"
+                                % (rel(dockerfile), module))
+    args = build.get("args") or {}
+    if isinstance(args, list):
+        args = dict(a.split("=", 1) for a in args if "=" in a)
+    module = args.get("MODULE")
+    if module:
+        need(os.path.join(context, module, "pom.xml"), "MODULE of %s" % name)
+        if module not in modules:
+            problems.append("MODULE %s of %s is not a module of the reactor (pom.xml)" % (module, name))
+
+    # Scaling: `docker compose up --scale <service>=N` must work for every service built here.
+    if "container_name" in svc:
+        problems.append("%s has a container_name, so it cannot be scaled" % name)
+    if svc.get("ports"):
+        problems.append("%s publishes host ports, so a second replica would collide" % name)
+
+for name, svc in services.items():
+    depends = (svc or {}).get("depends_on") or {}
+    if isinstance(depends, dict):
+        for target, spec in depends.items():
+            if (spec or {}).get("condition") == "service_healthy" and not (services.get(target) or {}).get("healthcheck"):
+                problems.append("%s waits for %s to be healthy, but %s has no healthcheck" % (name, target, target))
+
+if problems:
+    for p in problems:
+        print("compose-check: " + p, file=sys.stderr)
+    print("compose-check: FAILED: %d problem(s) in %s" % (len(problems), compose_file), file=sys.stderr)
+    sys.exit(1)
+print("compose-check: OK: %s valid for %s; %d services, every mounted and built file present"
+      % (compose_file, checked, len(services)))
+PY
