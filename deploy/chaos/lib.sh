@@ -47,8 +47,14 @@ chaos() { # chaos <action> <component>
 
 arm() { # arm <service-url> <point> <json>
   say "fault: $2 on $1: $3"
-  curl -fsS -X POST "$1/actuator/faults/$2" -H "X-Fault-Token: $FAULTS_TOKEN" -H 'Content-Type: application/json' \
-    -d "$3" >/dev/null
+  if ! curl -fsS -X POST "$1/actuator/faults/$2" -H "X-Fault-Token: $FAULTS_TOKEN" \
+      -H 'Content-Type: application/json' -d "$3" >/dev/null; then
+    # Under load a HALT can fire on another request before this one is answered: that is the fault.
+    case $3 in
+      *HALT*) say "no answer: the process halted at once" ;;
+      *) return 1 ;;
+    esac
+  fi
 }
 
 disarm() { curl -fsS -X DELETE "$1/actuator/faults" -H "X-Fault-Token: $FAULTS_TOKEN" >/dev/null || true; }
