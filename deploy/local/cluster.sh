@@ -7,13 +7,17 @@
 #   cluster.sh status [component...] one line per component; exit 3 when one (of those named) is not healthy
 #   cluster.sh logs [component]      follow one log, or list them
 #   cluster.sh env                   export lines for the cluster scenarios (eval "$(cluster.sh env)")
+#   cluster.sh token <userId> [s]    a demo shopper's bearer token (an hour, or s seconds)
+#   cluster.sh operator              the operator's credential, for curl -u
 #   cluster.sh start|stop|kill|freeze|thaw <component>
 #                                    for failure injection: kill is kill -9, freeze is SIGSTOP
 #
 # Components, in start order: mysql (MariaDB), nacos (rnacos), seata (the TC), channel-sandbox,
 # inventory-service, order-service, payment-service (and payment-service-2 with PAYMENT_INSTANCES=2).
-# Everything lives under .cluster/ at the repo root (git-ignored): data, logs/, pids/. Ports can be
-# changed with the variables below.
+# Everything lives under .cluster/ at the repo root (git-ignored): data, logs/, pids/, and
+# secrets.env, the cluster's own secrets, generated on the first `up` (database password, service and
+# shopper token keys, operator password, notify secrets, TC console login). Ports can be changed with
+# the variables below.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -42,15 +46,15 @@ PAYMENT2_PORT=${PAYMENT2_PORT:-8182}
 # PAYMENT_INSTANCES=2 adds payment-service-2 beside the first (the test command runs two).
 PAYMENT_INSTANCES=${PAYMENT_INSTANCES:-1}
 MYSQL_USER=${MYSQL_USER:-dualpay}
-MYSQL_PASSWORD=${MYSQL_PASSWORD:-dualpay}
-FAULTS_TOKEN=${FAULTS_TOKEN:-chaos-demo-token}
+SECRETS=$STATE/secrets.env
 JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx256m -XX:MaxMetaspaceSize=192m -XX:+UseSerialGC}
 WAIT_SECONDS=${WAIT_SECONDS:-180}
 
 INFRA=(mysql nacos seata)
 APPS=(channel-sandbox inventory-service order-service payment-service)
-# a second instance started earlier is known to down/status/kill even without the variable
-if [ "$PAYMENT_INSTANCES" -ge 2 ] || [ -f "$PIDS/payment-service-2.pid" ]; then APPS+=(payment-service-2); fi
+# a second instance started earlier is known to every command (down, status, env, ...) even without the variable
+if [ -f "$PIDS/payment-service-2.pid" ] && [ "$PAYMENT_INSTANCES" -lt 2 ]; then PAYMENT_INSTANCES=2; fi
+if [ "$PAYMENT_INSTANCES" -ge 2 ]; then APPS+=(payment-service-2); fi
 ALL=("${INFRA[@]}" "${APPS[@]}")
 
 say() { printf '%s\n' "$*" >&2; }
@@ -103,7 +107,39 @@ pid_of() {
   echo "$pid"
 }
 
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# Whether something listens on the port. Asks the kernel (ss) rather than connecting: a connect to a
+# JVM whose accept backlog is full under load can hang, and a slow answer is not "nothing there".
+port_open() {
+  if command -v ss >/dev/null; then
+    [ -n "$(ss -Hltn "sport = :$1" 2>/dev/null)" ]
+  else
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+  fi
+}
+
+# The pid of the process listening on a port, when ss can tell.
+listener_of() {
+  command -v ss >/dev/null || return 1
+  ss -Hltnp "sport = :$1" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -n 1
+}
+
+# adopt <component>: a process of this component that runs without a valid pid file (the file was
+# lost, or a restart raced a slow health answer) is found by its port and its command line, and
+# its pid written back. Never adopts a process that is not this component's.
+adopt() {
+  local component=$1 port pid cmdline
+  port=$(port_of "$component")
+  pid=$(listener_of "$port") || return 1
+  [ -n "$pid" ] || return 1
+  cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
+  case $component in
+    mysql) [[ $cmdline == *mariadbd*"$STATE/mysql"* ]] || return 1 ;;
+    nacos) [[ $cmdline == *rnacos* ]] || return 1 ;;
+    *) [[ $cmdline == *"$(jar_of "$component")"* ]] || return 1 ;;
+  esac
+  mkdir -p "$PIDS"
+  echo "$pid" >"$PIDS/$component.pid"
+}
 
 # wait_for <component> <what> <command...>: retries the command until it succeeds or time runs out.
 wait_for() {
@@ -128,24 +164,67 @@ wait_for() {
 mysql_root() { mariadb --no-defaults --protocol=socket --socket="$RUN/mysqld.sock" -uroot "$@"; }
 
 registered() { # registered <service> <group> <port>
-  curl -fsS "http://127.0.0.1:$NACOS_PORT/nacos/v1/ns/instance/list?serviceName=$1&groupName=$2&healthyOnly=true" \
+  curl -fsS --max-time 5 "http://127.0.0.1:$NACOS_PORT/nacos/v1/ns/instance/list?serviceName=$1&groupName=$2&healthyOnly=true" \
     | grep -q "\"ip\":\"127.0.0.1\",\"port\":$3"
 }
 
 app_healthy() { # app_healthy <component>
   local port
   port=$(port_of "$1")
-  curl -fsS "http://127.0.0.1:$port/actuator/health" | grep -q '"status":"UP"' \
+  curl -fsS --max-time 5 "http://127.0.0.1:$port/actuator/health" | grep -q '"status":"UP"' \
     && registered "$(service_of "$1")" DEFAULT_GROUP "$port"
 }
 
 healthy() {
   case $1 in
     mysql) mysql_root -e 'SELECT 1' ;;
-    nacos) curl -fsS "http://127.0.0.1:$NACOS_PORT/nacos/v1/ns/service/list?pageNo=1&pageSize=1" ;;
+    nacos) curl -fsS --max-time 5 "http://127.0.0.1:$NACOS_PORT/nacos/v1/ns/service/list?pageNo=1&pageSize=1" ;;
     seata) port_open "$SEATA_PORT" && registered seata-server SEATA_GROUP "$SEATA_PORT" ;;
     *) app_healthy "$1" ;;
   esac
+}
+
+# ---------------------------------------------------------------- the cluster's secrets
+
+# Generated once per cluster (and kept with its data): no published value works here.
+ensure_secrets() {
+  [ -s "$SECRETS" ] && return
+  mkdir -p "$STATE"
+  local name
+  (
+    umask 077
+    {
+      echo "# The secrets of the local cluster in $STATE, generated by cluster.sh on $(date -Is)."
+      echo "# Git-ignored; deleted with the cluster's data (cluster.sh down --purge)."
+      for name in MYSQL_PASSWORD SERVICE_KEY SHOPPER_KEY OPERATOR_PASSWORD WECHAT_NOTIFY_SECRET \
+        ALIPAY_NOTIFY_SECRET SEATA_CONSOLE_PASSWORD SEATA_SECRET_KEY; do
+        echo "$name=$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40)"
+      done
+    } >"$SECRETS"
+  )
+  say "== generated the cluster's secrets into $SECRETS"
+}
+
+load_secrets() {
+  ensure_secrets
+  set -a
+  # shellcheck disable=SC1090
+  . "$SECRETS"
+  set +a
+}
+
+# The database user of the services and the TC, with the cluster's password (idempotent).
+apply_db_user() {
+  local host
+  for host in '%' localhost 127.0.0.1; do
+    mysql_root -e "CREATE USER IF NOT EXISTS '$MYSQL_USER'@'$host' IDENTIFIED BY '$MYSQL_PASSWORD';
+      ALTER USER '$MYSQL_USER'@'$host' IDENTIFIED BY '$MYSQL_PASSWORD';
+      GRANT ALL PRIVILEGES ON order_db.* TO '$MYSQL_USER'@'$host';
+      GRANT ALL PRIVILEGES ON payment_db.* TO '$MYSQL_USER'@'$host';
+      GRANT ALL PRIVILEGES ON inventory_db.* TO '$MYSQL_USER'@'$host';
+      GRANT ALL PRIVILEGES ON seata.* TO '$MYSQL_USER'@'$host';"
+  done
+  mysql_root -e "FLUSH PRIVILEGES"
 }
 
 # ---------------------------------------------------------------- installing what is missing
@@ -229,10 +308,22 @@ launch() {
   die "$component did not start (no pid after 5 s)"
 }
 
+# start_one <component>: a component that already runs is left alone (a no-op that says so), however
+# slowly it answers; only one that does not run is started.
 start_one() {
-  local component=$1 port
+  local component=$1 port pid
   port=$(port_of "$component")
-  if pid_of "$component" >/dev/null; then
+  if pid=$(pid_of "$component"); then
+    if [[ "$(ps -o stat= -p "$pid" 2>/dev/null)" == T* ]]; then
+      kill -CONT "$pid"
+      say "$component was frozen (pid $pid); thawed"
+    else
+      say "$component is already running (pid $pid); not started again"
+    fi
+    return
+  fi
+  if adopt "$component"; then
+    say "$component is already running (pid $(pid_of "$component"), found on port $port); not started again"
     return
   fi
   local taken
@@ -266,14 +357,17 @@ start_one() {
       (cd "$STATE/seata" && launch seata env SEATA_ADVERTISE_IP=127.0.0.1 MYSQL_HOST=127.0.0.1 \
         MYSQL_PORT="$MYSQL_PORT" MYSQL_USER="$MYSQL_USER" MYSQL_PASSWORD="$MYSQL_PASSWORD" \
         NACOS_ADDR="127.0.0.1:$NACOS_PORT" SEATA_CONSOLE_PORT="$SEATA_CONSOLE_PORT" SEATA_LOG_DIR="$STATE/seata/logs" \
-        SEATA_RETRY_DEAD_THRESHOLD="$SEATA_RETRY_DEAD_THRESHOLD" \
+        SEATA_RETRY_DEAD_THRESHOLD="$SEATA_RETRY_DEAD_THRESHOLD" SEATA_CONSOLE_PASSWORD="$SEATA_CONSOLE_PASSWORD" \
+        SEATA_SECRET_KEY="$SEATA_SECRET_KEY" \
         java $JAVA_OPTS -jar "$(jar_of seata)" -p "$SEATA_PORT")
       ;;
     *)
       # shellcheck disable=SC2086
       launch "$component" env SERVER_PORT="$port" MYSQL_HOST=127.0.0.1 MYSQL_PORT="$MYSQL_PORT" \
         MYSQL_USER="$MYSQL_USER" MYSQL_PASSWORD="$MYSQL_PASSWORD" NACOS_ADDR="127.0.0.1:$NACOS_PORT" \
-        SERVICE_IP=127.0.0.1 SPRING_PROFILES_ACTIVE="${CLUSTER_PROFILES:-chaos,local}" FAULTS_TOKEN="$FAULTS_TOKEN" \
+        SERVICE_IP=127.0.0.1 SPRING_PROFILES_ACTIVE="${CLUSTER_PROFILES:-chaos,local}" \
+        SERVICE_KEY="$SERVICE_KEY" SHOPPER_KEY="$SHOPPER_KEY" OPERATOR_PASSWORD="$OPERATOR_PASSWORD" \
+        WECHAT_NOTIFY_SECRET="$WECHAT_NOTIFY_SECRET" ALIPAY_NOTIFY_SECRET="$ALIPAY_NOTIFY_SECRET" \
         CHANNEL_SANDBOX_URL="http://127.0.0.1:$SANDBOX_PORT" PAYMENT_NOTIFY_BASE_URL="http://127.0.0.1:$port" \
         java $JAVA_OPTS -jar "$(jar_of "$component")"
       ;;
@@ -287,6 +381,7 @@ await_healthy() {
     for sql in "$ROOT"/deploy/mysql/init/*.sql; do
       mysql_root <"$sql" || die "applying $sql failed"
     done
+    apply_db_user || die "setting up the database user failed"
   fi
 }
 
@@ -381,8 +476,9 @@ payment API      http://127.0.0.1:$PAYMENT_PORT/api/payments$([ "$PAYMENT_INSTAN
 inventory API    http://127.0.0.1:$INVENTORY_PORT/api/skus
 channel sandbox  http://127.0.0.1:$SANDBOX_PORT/sandbox/{wechat,alipay}/trades
 Nacos (rnacos)   http://127.0.0.1:$NACOS_PORT/nacos   console http://127.0.0.1:$NACOS_CONSOLE_PORT
-Seata console    http://127.0.0.1:$SEATA_CONSOLE_PORT (seata / seata)
+Seata console    http://127.0.0.1:$SEATA_CONSOLE_PORT (user seata, password SEATA_CONSOLE_PASSWORD of the secrets)
 MariaDB          127.0.0.1:$MYSQL_PORT  user $MYSQL_USER, databases order_db payment_db inventory_db seata
+secrets          $SECRETS   (a shopper's token: cluster.sh token <userId>; the operator: cluster.sh operator)
 logs             $LOGS
 EOF
   return $all_ok
@@ -399,10 +495,9 @@ export SANDBOX_URL=http://127.0.0.1:$SANDBOX_PORT
 export NACOS_URL=http://127.0.0.1:$NACOS_PORT
 export MYSQL_URL=jdbc:mysql://127.0.0.1:$MYSQL_PORT
 export MYSQL_USER=$MYSQL_USER
-export MYSQL_PASSWORD=$MYSQL_PASSWORD
 export CLUSTER_LOG_DIR=$LOGS
-export FAULTS_TOKEN=$FAULTS_TOKEN
 EOF
+  sed -n 's/^\([A-Z_]*=\)/export \1/p' "$SECRETS"
 }
 
 # One order paid end to end through the public APIs, as the README shows it.
@@ -410,22 +505,30 @@ cmd_demo() {
   cmd_up
   local api=http://127.0.0.1 order order_no payment out_trade_no status="" i
   json_field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
-  order=$(curl -fsS -X POST "$api:$ORDER_PORT/api/orders" -H 'Content-Type: application/json' \
+  local auth
+  auth="Authorization: Bearer $(cmd_token demo-user)"
+  order=$(curl -fsS -X POST "$api:$ORDER_PORT/api/orders" -H 'Content-Type: application/json' -H "$auth" \
     -H "Idempotency-Key: demo-$(date +%s%N)" -d '{"userId":"demo-user","items":[{"skuCode":"SKU-KEYBOARD","quantity":1}]}')
   order_no=$(json_field orderNo <<<"$order")
-  payment=$(curl -fsS -X POST "$api:$PAYMENT_PORT/api/payments" -H 'Content-Type: application/json' \
+  payment=$(curl -fsS -X POST "$api:$PAYMENT_PORT/api/payments" -H 'Content-Type: application/json' -H "$auth" \
     -d "{\"orderNo\":\"$order_no\",\"channel\":\"WECHAT\"}")
   out_trade_no=$(json_field outTradeNo <<<"$payment")
   say "== order $order_no created; WeChat trade $out_trade_no opened; the shopper pays on the sandbox"
   curl -fsS -X POST "$api:$SANDBOX_PORT/sandbox/wechat/trades/$out_trade_no/pay" >/dev/null
   for i in $(seq 1 100); do
-    status=$(curl -fsS "$api:$ORDER_PORT/api/orders/$order_no" | json_field status)
+    status=$(curl -fsS -H "$auth" "$api:$ORDER_PORT/api/orders/$order_no" | json_field status)
     [ "$status" = PAID ] && break
     sleep 0.2
   done
   say "== GET /api/orders/$order_no"
-  curl -fsS "$api:$ORDER_PORT/api/orders/$order_no" | python3 -m json.tool
+  curl -fsS -H "$auth" "$api:$ORDER_PORT/api/orders/$order_no" | python3 -m json.tool
   [ "$status" = PAID ] || die "order $order_no is $status, not PAID; see $LOGS/payment-service.log"
+}
+
+cmd_token() { # cmd_token <userId> [seconds]: a demo shopper's token, signed with the cluster's shopper key
+  [ $# -ge 1 ] || die "usage: cluster.sh token <userId> [seconds]"
+  load_secrets
+  python3 "$ROOT/deploy/lib/dualpay.py" token "$@"
 }
 
 cmd_logs() {
@@ -440,13 +543,16 @@ cmd_logs() {
 main() {
   local command=${1:-}
   [ $# -gt 0 ] && shift
+  case $command in up | demo | start | status) load_secrets ;; esac
   case $command in
     up) cmd_up "$@" ;;
     demo) cmd_demo ;;
     down) cmd_down "$@" ;;
     status) cmd_status "$@" ;;
     logs) cmd_logs "$@" ;;
-    env) cmd_env ;;
+    env) load_secrets; cmd_env ;;
+    token) cmd_token "$@" ;;
+    operator) load_secrets; echo "operator:$OPERATOR_PASSWORD" ;;
     start) [ $# -eq 1 ] || die "usage: cluster.sh start <component>"; start_one "$1"; await_healthy "$1" ;;
     stop) [ $# -eq 1 ] || die "usage: cluster.sh stop <component>"; port_of "$1" >/dev/null; stop_one "$1" ;;
     kill) [ $# -eq 1 ] || die "usage: cluster.sh kill <component>"; port_of "$1" >/dev/null; stop_one "$1" KILL ;;

@@ -1,32 +1,85 @@
 #!/usr/bin/env bash
 # The project's test command (README, "Run the tests"); CI runs exactly this.
 #
+#   deploy/local/test.sh                      everything below, once
+#   deploy/local/test.sh --stress N [--hog]   the stress mode: build, cluster up, then the cluster
+#                                             suite N times in a row (--hog: while another process
+#                                             keeps one core busy); no chaos, no compose check
+#
 #   1. builds every module and runs the unit tests (Maven wrapper, no Maven needed);
 #   2. brings the local cluster up, installing what is missing (MariaDB, rnacos, ...);
 #   3. runs the cluster scenarios (deploy/cluster-tests) against it: real MariaDB, real Seata TC,
-#      the Nacos protocol (rnacos), real HTTP between the services;
+#      the Nacos protocol (rnacos), real HTTP between the services. Scenario classes and methods run
+#      in a random order (the seed is printed; SHUFFLE_SEED=<seed> repeats an order, SHUFFLE_SEED=off
+#      keeps the source order): each scenario leaves the cluster as it found it;
 #   4. runs a short subset of the chaos scenarios (deploy/chaos), each ending in the reconciliation;
 #   5. validates the docker compose file (no Docker engine needed).
+#
+# A failing scenario prints the last log lines of every component and the rows of its orders, and
+# keeps them in deploy/cluster-tests/target/cluster-diagnostics/.
 #
 # The cluster is left running for you to look at; `deploy/local/cluster.sh down` stops it.
 # KEEP_CLUSTER=0 stops it at the end (CI does).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
+STRESS_RUNS=0
+HOG=0
+while [ $# -gt 0 ]; do
+  case $1 in
+    --stress) STRESS_RUNS=${2:?--stress needs a number of runs}; shift 2 ;;
+    --hog) HOG=1; shift ;;
+    -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "test.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+  esac
+done
+
 started=$(date +%s)
+hog_pid=""
+cleanup() {
+  [ -z "$hog_pid" ] || kill "$hog_pid" 2>/dev/null || true
+  if [ "${KEEP_CLUSTER:-1}" = "0" ]; then deploy/local/cluster.sh down; fi
+}
+trap cleanup EXIT
+
 echo "== build and unit tests"
 ./mvnw -B -q verify
 
 echo "== local cluster (two payment-service instances)"
 export PAYMENT_INSTANCES=2
 SKIP_BUILD=1 deploy/local/cluster.sh up
-if [ "${KEEP_CLUSTER:-1}" = "0" ]; then
-  trap 'deploy/local/cluster.sh down' EXIT
-fi
 eval "$(deploy/local/cluster.sh env)"
 
-echo "== cluster scenarios"
-./mvnw -B -Pcluster verify -pl common,deploy/cluster-tests -Dsurefire.failIfNoSpecifiedTests=false
+# cluster_suite <label>: the scenarios once, in a shuffled order unless SHUFFLE_SEED=off
+cluster_suite() {
+  local order=() seed=${SHUFFLE_SEED:-$(( (RANDOM << 15) | RANDOM ))} t0=$SECONDS how="as written"
+  if [ "$seed" != off ]; then
+    order=("-Djunit.jupiter.testclass.order.default=org.junit.jupiter.api.ClassOrderer\$Random"
+      "-Djunit.jupiter.testmethod.order.default=org.junit.jupiter.api.MethodOrderer\$Random"
+      "-Djunit.jupiter.execution.order.random.seed=$seed")
+    how="shuffled; SHUFFLE_SEED=$seed repeats it"
+  fi
+  echo "== cluster scenarios $1 (order: $how)"
+  ./mvnw -B -Pcluster verify -pl common,deploy/cluster-tests -Dsurefire.failIfNoSpecifiedTests=false "${order[@]}"
+  echo "== cluster scenarios $1 green in $((SECONDS - t0)) s"
+}
+
+if [ "$HOG" = 1 ]; then
+  # one core kept busy by another process for as long as the suite runs
+  bash -c 'while :; do :; done' &
+  hog_pid=$!
+  echo "== CPU hog running (pid $hog_pid)"
+fi
+
+if [ "$STRESS_RUNS" -gt 0 ]; then
+  for run in $(seq 1 "$STRESS_RUNS"); do
+    cluster_suite "(stress run $run of $STRESS_RUNS$([ "$HOG" = 1 ] && echo ', one core busy'))"
+  done
+  echo "== stress: $STRESS_RUNS runs green in $(( $(date +%s) - started )) s"
+  exit 0
+fi
+
+cluster_suite ""
 
 echo "== chaos subset"
 deploy/chaos/run-all.sh kill-payment halt-before-commit

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,10 +16,17 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.awaitility.core.ThrowingRunnable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,17 +52,40 @@ final class Cluster {
     final String nacosUrl = required("NACOS_URL");
     final String mysqlUrl = required("MYSQL_URL");
     final String mysqlUser = env("MYSQL_USER", "dualpay");
-    final String mysqlPassword = env("MYSQL_PASSWORD", "dualpay");
+    final String mysqlPassword = required("MYSQL_PASSWORD");
     final Path logDir = Path.of(required("CLUSTER_LOG_DIR"));
-    final String faultsToken = env("FAULTS_TOKEN", "chaos-demo-token");
-    final String wechatSecret = env("WECHAT_NOTIFY_SECRET", "wechat-sandbox-secret");
-    final String alipaySecret = env("ALIPAY_NOTIFY_SECRET", "alipay-sandbox-secret");
+    final String wechatSecret = required("WECHAT_NOTIFY_SECRET");
+    final String alipaySecret = required("ALIPAY_NOTIFY_SECRET");
+    /** The cluster's credentials (cluster.sh env): the scenarios call as the rightful caller would. */
+    final String serviceKey = required("SERVICE_KEY");
+    final String shopperKey = required("SHOPPER_KEY");
+    final String operatorPassword = required("OPERATOR_PASSWORD");
+
+    /** Who owns each order this scenario met: the shopper whose token acts on it. */
+    private final Map<String, String> ownerOf = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     /** When this scenario began (a second early): the undo_log check looks at its own rows only. */
     private final String startedUtc = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now().minusSeconds(1));
+
+    /** Where each component's log ended when this scenario began: it reads only what came after. */
+    private final Map<String, Long> logStart = new LinkedHashMap<>();
+
+    /** The orders this scenario created, for the diagnostics kept when it fails. */
+    final List<String> touchedOrders = new CopyOnWriteArrayList<>();
+
+    Cluster() {
+        for (String component : components()) {
+            Path file = logDir.resolve(component + ".log");
+            try {
+                logStart.put(component, Files.exists(file) ? Files.size(file) : 0L);
+            } catch (IOException e) {
+                logStart.put(component, 0L);
+            }
+        }
+    }
 
     /** An HTTP answer with its body parsed when it is JSON. */
     record Answer(int status, String contentType, String body) {
@@ -109,22 +140,112 @@ final class Cluster {
         return send(request, null);
     }
 
+    /**
+     * Sends as the rightful caller unless the request names its own {@code Authorization} (see
+     * {@link #rightful}); {@link #exchange} sends exactly what it is given.
+     */
     private Answer send(HttpRequest.Builder request, Object body) {
         try {
+            String text = null;
             if (body != null) {
-                request.header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                body instanceof String text ? text : JSON.writeValueAsString(body)));
+                text = body instanceof String string ? string : JSON.writeValueAsString(body);
+                request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(text));
             }
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+            if (built.headers().firstValue("Authorization").isEmpty()) {
+                String credential = rightful(built.method(), built.uri(), text);
+                if (credential != null) {
+                    request.header("Authorization", credential);
+                }
+            }
+            return exchange(request.build());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** One request exactly as built: no credential is added. */
+    Answer exchange(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body());
         } catch (IOException e) {
-            throw new AssertionError("cannot reach " + request.build().uri() + ": " + e, e);
+            throw new AssertionError("cannot reach " + request.uri() + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        }
+    }
+
+    // ---- the callers: shoppers, the cluster's services, the operator ----
+
+    /** A shopper's bearer token, as {@code cluster.sh token} makes it. */
+    String shopperToken(String userId) {
+        return "Bearer " + org.dualpay.common.security.Tokens.sign(shopperKey,
+                org.dualpay.common.security.Tokens.SHOPPER_ISSUER, userId, java.time.Instant.now(), Duration.ofHours(1));
+    }
+
+    /** A service's bearer token, as a service's Feign call carries it. */
+    String serviceToken(String service) {
+        return "Bearer " + org.dualpay.common.security.Tokens.sign(serviceKey,
+                org.dualpay.common.security.Tokens.SERVICE_ISSUER, service, java.time.Instant.now(), Duration.ofMinutes(1));
+    }
+
+    String operator() {
+        return "Basic " + java.util.Base64.getEncoder()
+                .encodeToString(("operator:" + operatorPassword).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The credential the rightful caller of this request has: the shopper who owns the order (or is
+     * named in the new order) for the shopper's actions, the operator for reads, administration and
+     * fault points, a service for {@code /internal/**}; none for the channel sandbox, the channels'
+     * notifies and the registry.
+     */
+    private String rightful(String method, URI uri, String body) {
+        String path = uri.getPath();
+        if (path.startsWith("/sandbox/") || path.startsWith("/nacos/") || path.startsWith("/api/payments/notify/")
+                || path.startsWith("/actuator/health")) {
+            return null;
+        }
+        if (path.startsWith("/internal/")) {
+            return serviceToken("cluster-tests");
+        }
+        if (path.startsWith("/api/admin/") || path.startsWith("/actuator/")) {
+            return operator();
+        }
+        if (method.equals("POST") && path.equals("/api/orders")) {
+            return shopperToken(jsonField(body, "userId"));
+        }
+        if (method.equals("POST") && path.equals("/api/payments")) {
+            return shopperToken(ownerOf(jsonField(body, "orderNo")));
+        }
+        java.util.regex.Matcher own = java.util.regex.Pattern.compile("/api/(?:orders/([^/]+)/(?:cancel|refund)|cashier/([^/]+))")
+                .matcher(path);
+        if (own.matches()) {
+            return shopperToken(ownerOf(own.group(1) != null ? own.group(1) : own.group(2)));
+        }
+        return method.equals("GET") ? operator() : null;
+    }
+
+    /** The shopper who owns an order ("nobody" for an order that does not exist). */
+    String ownerOf(String orderNo) {
+        if (orderNo == null || orderNo.isBlank()) {
+            return "nobody";
+        }
+        return ownerOf.computeIfAbsent(orderNo, no -> {
+            Answer answer = exchange(HttpRequest.newBuilder(URI.create(orderUrl + "/api/orders/" + no))
+                    .header("Authorization", operator()).timeout(Duration.ofSeconds(30)).GET().build());
+            return answer.status() == 200 ? answer.json().path("userId").asText() : "nobody";
+        });
+    }
+
+    private static String jsonField(String body, String field) {
+        try {
+            return body == null ? null : JSON.readTree(body).path(field).asText(null);
+        } catch (IOException e) {
+            return null;
         }
     }
 
@@ -135,6 +256,8 @@ final class Cluster {
                 Map.of("userId", userId, "items", List.of(Map.of("skuCode", skuCode, "quantity", quantity))),
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
+        touchedOrders.add(created.json().path("orderNo").asText());
+        ownerOf.put(created.json().path("orderNo").asText(), userId);
         return created.json();
     }
 
@@ -145,6 +268,8 @@ final class Cluster {
                         "paymentTimeoutSeconds", paymentTimeoutSeconds),
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
+        touchedOrders.add(created.json().path("orderNo").asText());
+        ownerOf.put(created.json().path("orderNo").asText(), userId);
         return created.json();
     }
 
@@ -179,7 +304,7 @@ final class Cluster {
 
     /** Waits until the order has {@code count} refunds, all in {@code status}. */
     void awaitRefunds(String orderNo, int count, String status) {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        eventually(count + " refund(s) of order " + orderNo + " in " + status, Duration.ofSeconds(60), () -> {
             JsonNode refunds = refunds(orderNo);
             assertThat(refunds.size()).as(refunds.toString()).isEqualTo(count);
             refunds.forEach(r -> assertThat(r.path("status").asText()).as(refunds.toString()).isEqualTo(status));
@@ -221,11 +346,30 @@ final class Cluster {
      * can read PAID a moment before the inventory branch, the last one, has run.
      */
     void awaitPaid(String orderNo, String skuCode, int expectedStock) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(order(orderNo).path("status").asText()).isEqualTo("PAID");
-            assertThat(payment(orderNo).path("status").asText()).isEqualTo("PAID");
-            assertThat(stock(skuCode)).isEqualTo(expectedStock);
-        });
+        eventually("order " + orderNo + " PAID, its payment PAID and " + skuCode + " down to " + expectedStock,
+                Duration.ofSeconds(30), () -> {
+                    assertThat(order(orderNo).path("status").asText()).as("order status").isEqualTo("PAID");
+                    assertThat(payment(orderNo).path("status").asText()).as("payment status").isEqualTo("PAID");
+                    assertThat(stock(skuCode)).as("stock of " + skuCode).isEqualTo(expectedStock);
+                });
+    }
+
+    /**
+     * Waits until the assertion holds, polling every 100 ms. On time-out the failure names what was
+     * awaited and carries the last assertion's message, so it says what was seen instead.
+     */
+    static void eventually(String what, Duration atMost, ThrowingRunnable assertion) {
+        await(what).atMost(atMost).pollInterval(Duration.ofMillis(100)).untilAsserted(assertion);
+    }
+
+    static void eventually(String what, ThrowingRunnable assertion) {
+        eventually(what, Duration.ofSeconds(30), assertion);
+    }
+
+    /** Waits until undo_log rows written since this scenario began are gone from the three databases. */
+    void awaitNoUndoLog() {
+        eventually("no undo_log rows left by this scenario", Duration.ofSeconds(20),
+                () -> assertThat(undoLogRows()).as("undo_log rows since the scenario began").isZero());
     }
 
     int stock(String skuCode) {
@@ -238,22 +382,35 @@ final class Cluster {
     }
 
     void armFault(String serviceUrl, String point, String mode, int times) {
-        Answer answer = post(serviceUrl + "/actuator/faults/" + point, Map.of("mode", mode, "times", times),
-                Map.of("X-Fault-Token", faultsToken));
+        armFault(serviceUrl, point, mode, times, 0);
+    }
+
+    void armFault(String serviceUrl, String point, String mode, int times, long delayMs) {
+        armFault(serviceUrl, point, Map.of("mode", mode, "times", times, "delayMs", delayMs));
+    }
+
+    /** Arms a fault point with {@code {mode, delayMs, probability, times}} as given. */
+    void armFault(String serviceUrl, String point, Map<String, Object> fault) {
+        Answer answer = post(serviceUrl + "/actuator/faults/" + point, fault);
         assertThat(answer.status()).as(answer.body()).isBetween(200, 204);
     }
 
     /** The armed fault points of a service and how often each fired. */
     JsonNode faults(String serviceUrl) {
-        Answer answer = send(HttpRequest.newBuilder(URI.create(serviceUrl + "/actuator/faults"))
-                .header("X-Fault-Token", faultsToken).GET(), null);
+        Answer answer = get(serviceUrl + "/actuator/faults");
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer.json();
     }
 
     void disarmFaults(String serviceUrl) {
-        Answer answer = delete(serviceUrl + "/actuator/faults", Map.of("X-Fault-Token", faultsToken));
+        Answer answer = delete(serviceUrl + "/actuator/faults", Map.of());
         assertThat(answer.status()).as(answer.body()).isBetween(200, 204);
+    }
+
+    /** The sum of a Prometheus series on a service, e.g. {@code name{label="x"}}: 0 when it has none yet. */
+    double metric(String serviceUrl, String seriesPrefix) {
+        return get(serviceUrl + "/actuator/prometheus").body().lines().filter(line -> line.startsWith(seriesPrefix))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     /** An RFC 9457 answer with this status and code. */
@@ -280,19 +437,36 @@ final class Cluster {
         }
     }
 
-    /** Runs the local cluster's control script, for instance {@code ctl("start", "payment-service-2")}. */
+    /** Runs the local cluster's control script, for instance {@code ctl("kill", "payment-service-2")}. */
     void ctl(String... args) {
+        int exit = run(true, args);
+        if (exit != 0) {
+            throw new AssertionError("cluster.sh " + String.join(" ", args) + " failed (exit " + exit + ")");
+        }
+    }
+
+    /** Runs cluster.sh (no rebuilds) and returns its exit code; its output is shown or dropped. */
+    private int run(boolean show, String... args) {
         if (clusterCtl.isBlank()) {
             throw new IllegalStateException("CLUSTER_CTL is not set: this scenario kills and restarts processes "
                     + "of the local cluster (deploy/local/test.sh sets it)");
         }
         try {
-            java.util.List<String> command = new java.util.ArrayList<>(List.of("bash", clusterCtl));
+            List<String> command = new ArrayList<>(List.of("bash", clusterCtl));
             command.addAll(List.of(args));
-            Process process = new ProcessBuilder(command).inheritIO().start();
-            if (!process.waitFor(240, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new AssertionError("cluster.sh " + String.join(" ", args) + " failed");
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().put("SKIP_BUILD", "1");
+            if (show) {
+                builder.inheritIO();
+            } else {
+                builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
             }
+            Process process = builder.start();
+            if (!process.waitFor(240, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("cluster.sh " + String.join(" ", args) + " did not finish in 240 s");
+            }
+            return process.exitValue();
         } catch (IOException e) {
             throw new AssertionError(e);
         } catch (InterruptedException e) {
@@ -311,20 +485,139 @@ final class Cluster {
                 + count("inventory_db", sql, startedUtc);
     }
 
-    // ---- the logs of the local cluster ----
+    // ---- the logs of the local cluster, from where each stood when this scenario began ----
 
+    /** The components whose logs the scenarios read. */
+    static List<String> components() {
+        return List.of("order-service", "inventory-service", "payment-service", "payment-service-2",
+                "channel-sandbox", "seata");
+    }
+
+    /** What a component logged since this scenario began (empty when it has no log). */
     String log(String component) {
-        try {
-            return Files.readString(logDir.resolve(component + ".log"));
+        Path file = logDir.resolve(component + ".log");
+        if (!Files.exists(file)) {
+            return "";
+        }
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            long from = Math.min(logStart.getOrDefault(component, 0L), in.length());
+            byte[] bytes = new byte[(int) (in.length() - from)];
+            in.seek(from);
+            in.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new AssertionError("cannot read the log of " + component + " in " + logDir, e);
         }
     }
 
-    /** The logs of every payment-service instance, one after the other. */
+    /** The logs of every payment-service instance since this scenario began, one after the other. */
     String paymentLogs() {
-        String logs = log("payment-service");
-        return Files.exists(logDir.resolve("payment-service-2.log")) ? logs + log("payment-service-2") : logs;
+        return log("payment-service") + log("payment-service-2");
+    }
+
+    /** Lines that components logged since this scenario began and that contain every one of the strings. */
+    List<String> logLines(List<String> components, String... containing) {
+        List<String> lines = new ArrayList<>();
+        for (String component : components) {
+            log(component).lines().filter(line -> Arrays.stream(containing).allMatch(line::contains))
+                    .forEach(lines::add);
+        }
+        return lines;
+    }
+
+    List<String> paymentLogLines(String... containing) {
+        return logLines(List.of("payment-service", "payment-service-2"), containing);
+    }
+
+    /** Waits until a component has logged a line with every one of the strings; returns the first such line. */
+    String awaitLogLine(List<String> components, String... containing) {
+        List<String> found = new ArrayList<>();
+        eventually(components + " logging a line with " + Arrays.toString(containing), Duration.ofSeconds(20), () -> {
+            found.clear();
+            found.addAll(logLines(components, containing));
+            assertThat(found).as("matching lines since the scenario began").isNotEmpty();
+        });
+        return found.get(0);
+    }
+
+    String awaitPaymentLogLine(String... containing) {
+        return awaitLogLine(List.of("payment-service", "payment-service-2"), containing);
+    }
+
+    /** The last lines each component logged since this scenario began, for a failure report. */
+    String logTails(int lines) {
+        StringBuilder out = new StringBuilder();
+        for (String component : components()) {
+            List<String> all = log(component).lines().toList();
+            if (all.isEmpty()) {
+                continue;
+            }
+            out.append("---- ").append(component).append(" (last ").append(Math.min(lines, all.size()))
+                    .append(" of ").append(all.size()).append(" lines since the scenario began)\n");
+            all.subList(Math.max(0, all.size() - lines), all.size()).forEach(l -> out.append(l).append('\n'));
+        }
+        return out.toString();
+    }
+
+    /** The rows of an order across the three databases, for a failure report. */
+    String rowsOf(String orderNo) {
+        StringBuilder out = new StringBuilder("---- order " + orderNo + "\n");
+        Map<String, String> queries = new LinkedHashMap<>();
+        queries.put("order_db.orders", "SELECT * FROM order_db.orders WHERE order_no = ?");
+        queries.put("order_db.order_timeline", "SELECT * FROM order_db.order_timeline WHERE order_no = ? ORDER BY id");
+        queries.put("payment_db.payment", "SELECT * FROM payment_db.payment WHERE order_no = ?");
+        queries.put("payment_db.payment_attempt", "SELECT * FROM payment_db.payment_attempt WHERE order_no = ?");
+        queries.put("payment_db.notify_inbox", "SELECT i.* FROM payment_db.notify_inbox i JOIN payment_db.payment_attempt a "
+                + "ON a.out_trade_no = i.out_trade_no WHERE a.order_no = ?");
+        queries.put("payment_db.refund", "SELECT * FROM payment_db.refund WHERE order_no = ?");
+        queries.put("inventory_db.stock_movement", "SELECT * FROM inventory_db.stock_movement WHERE order_no = ?");
+        queries.forEach((table, sql) -> {
+            out.append(table).append(":\n");
+            try {
+                rows("order_db", sql, orderNo).forEach(row -> out.append("  ").append(row).append('\n'));
+            } catch (AssertionError e) {
+                out.append("  (").append(e.getMessage()).append(")\n");
+            }
+        });
+        return out.toString();
+    }
+
+    /** Rows of a query, each column by name. */
+    List<Map<String, Object>> rows(String database, String sql, Object... args) {
+        try (Connection connection = DriverManager.getConnection(mysqlUrl + "/" + database, mysqlUser, mysqlPassword);
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                int columns = result.getMetaData().getColumnCount();
+                while (result.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int c = 1; c <= columns; c++) {
+                        row.put(result.getMetaData().getColumnLabel(c), result.getObject(c));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new AssertionError("query on " + database + " failed: " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    // ---- the processes of the local cluster ----
+
+    /**
+     * Brings back whatever a scenario stopped, killed or froze, and waits until each component is
+     * healthy and registered in Nacos: {@code cluster.sh up} starts only what does not run, thaws
+     * what is frozen, and waits for health however slowly a loaded instance answers.
+     */
+    void ensureAllRunning() {
+        if (clusterCtl.isBlank() || run(false, "status") == 0) {
+            return;
+        }
+        ctl("up");
     }
 
     private static String required(String name) {

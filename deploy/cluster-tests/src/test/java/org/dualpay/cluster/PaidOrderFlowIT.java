@@ -1,9 +1,8 @@
 package org.dualpay.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -48,15 +47,14 @@ class PaidOrderFlowIT {
         String xid = last.path("xid").asText();
         assertThat(xid).as("the XID of the global transaction is on the timeline").isNotBlank();
 
-        assertThat(cluster.paymentLogs()).contains("global transaction " + xid + " committed: PAID");
-        assertThat(cluster.log("order-service")).contains("order " + orderNo + " PENDING_PAYMENT -> PAID")
-                .contains("xid=" + xid);
-        assertThat(cluster.log("inventory-service")).contains("stock of order " + orderNo + " deducted")
-                .contains("xid=" + xid);
+        // the XID on a line of each service's story (the commit is logged once the TC has answered)
+        cluster.awaitPaymentLogLine("global transaction " + xid + " committed: PAID " + channel + " ");
+        cluster.awaitLogLine(List.of("order-service"), "order " + orderNo + " PENDING_PAYMENT -> PAID", "xid=" + xid);
+        cluster.awaitLogLine(List.of("inventory-service"), "stock of order " + orderNo + " deducted", "xid=" + xid);
         assertThat(cluster.count("inventory_db",
                 "SELECT COUNT(*) FROM stock_movement WHERE order_no = ? AND kind = 'DEDUCT'", orderNo)).isEqualTo(1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> cluster.undoLogRows() == 0);
-        await().atMost(Duration.ofSeconds(10)).until(() -> cluster.channelTrade(channel, outTradeNo)
-                .path("notifyState").asText().equals("DELIVERED"));
+        cluster.awaitNoUndoLog();
+        Cluster.eventually("the sandbox's notify of " + outTradeNo + " acknowledged", () -> assertThat(
+                cluster.channelTrade(channel, outTradeNo).path("notifyState").asText()).isEqualTo("DELIVERED"));
     }
 }

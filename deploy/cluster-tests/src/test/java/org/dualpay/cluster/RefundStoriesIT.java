@@ -10,18 +10,12 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Money that must go back: duplicate, late and out-of-stock payments, a shopper's refund, a failing channel. */
 class RefundStoriesIT {
 
     private final Cluster cluster = new Cluster();
-
-    @AfterEach
-    void channelsHealthy() {
-        cluster.healChannels();
-    }
 
     @Test
     void should_refund_the_second_channel_when_the_order_was_already_paid_and_tell_the_user() {
@@ -49,7 +43,7 @@ class RefundStoriesIT {
         assertThat(cluster.channelTrade("ALIPAY", alipay).path("status").asText()).isEqualTo("SUCCESS");
         assertThat(cluster.get(cluster.sandboxUrl + "/sandbox/alipay/refunds/" + refund.path("refundNo").asText())
                 .json().path("status").asText()).isEqualTo("SUCCESS");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        Cluster.eventually("the shopper told of the late or duplicate payment and of its refund", () ->
                 assertThat(cluster.notifications(user).findValuesAsText("kind"))
                         .containsExactlyInAnyOrder("DUPLICATE_PAYMENT_DETECTED", "REFUND_SUCCEEDED"));
     }
@@ -74,7 +68,7 @@ class RefundStoriesIT {
         assertThat(cluster.refunds(orderNo).get(0).path("reason").asText()).isEqualTo("ORDER_CANCELLED");
         assertThat(cluster.order(orderNo).path("status").asText()).isEqualTo("CANCELLED");
         assertThat(cluster.stock("SKU-CABLE")).isEqualTo(100);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        Cluster.eventually("the shopper told of the late or duplicate payment and of its refund", () ->
                 assertThat(cluster.notifications(user).findValuesAsText("kind"))
                         .containsExactlyInAnyOrder("LATE_PAYMENT_DETECTED", "REFUND_SUCCEEDED"));
     }
@@ -122,7 +116,8 @@ class RefundStoriesIT {
         // then 202, and once the channel is done: REFUNDED, stock back, one refund, once
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         assertThat(accepted.json().path("status").asText()).isIn("REFUNDING", "REFUNDED");
-        await().atMost(Duration.ofSeconds(30)).until(() -> cluster.order(orderNo).path("status").asText().equals("REFUNDED"));
+        Cluster.eventually("order " + orderNo + " REFUNDED", () ->
+                assertThat(cluster.order(orderNo).path("status").asText()).isEqualTo("REFUNDED"));
         assertThat(cluster.stock("SKU-HEADSET")).isEqualTo(100);
         cluster.awaitRefunds(orderNo, 1, "SUCCESS");
         assertThat(cluster.refunds(orderNo).get(0).path("reason").asText()).isEqualTo("USER_REQUEST");
