@@ -24,27 +24,30 @@ import time
 import urllib.request
 import uuid
 
+import sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import dualpay  # noqa: E402  (the project's shared helper: HTTP, shopper tokens, the operator)
+
 ORDER = os.environ.get("ORDER_URL", "http://127.0.0.1:8081")
 PAYMENT = os.environ.get("PAYMENT_URL", "http://127.0.0.1:8082")
 PAYMENT2 = os.environ.get("PAYMENT2_URL", "")
 INVENTORY = os.environ.get("INVENTORY_URL", "http://127.0.0.1:8083")
-SECRET = os.environ.get("WECHAT_NOTIFY_SECRET", "wechat-sandbox-secret")
+SECRET = os.environ["WECHAT_NOTIFY_SECRET"]
 SKU = "SKU-CABLE"
 
 
 def call(method, url, body=None, headers=None):
-    data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(url, data=data, method=method,
-                                     headers={"Content-Type": "application/json", **(headers or {})})
-    with urllib.request.urlopen(request, timeout=30) as response:
-        text = response.read()
-        return json.loads(text) if text else None
+    status, answer = dualpay.call(method, url, body, headers, timeout=30)
+    if status >= 400:
+        raise SystemExit(f"{method} {url} answered {status}: {answer}")
+    return answer
 
 
 def open_trade(i):
+    shopper = dualpay.shopper(f"bench-{i}")
     order = call("POST", f"{ORDER}/api/orders", {"userId": f"bench-{i}", "items": [{"skuCode": SKU, "quantity": 1}]},
-                 {"Idempotency-Key": str(uuid.uuid4())})
-    payment = call("POST", f"{PAYMENT}/api/payments", {"orderNo": order["orderNo"], "channel": "WECHAT"})
+                 {"Idempotency-Key": str(uuid.uuid4()), **shopper})
+    payment = call("POST", f"{PAYMENT}/api/payments", {"orderNo": order["orderNo"], "channel": "WECHAT"}, shopper)
     return payment["outTradeNo"], "4200BENCH" + uuid.uuid4().hex[:18], order["totalAmount"]
 
 
@@ -80,7 +83,7 @@ def main():
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--threads", type=int, default=16)
     args = parser.parse_args()
-    call("PUT", f"{INVENTORY}/api/admin/skus/{SKU}/stock", {"stock": 1_000_000})
+    call("PUT", f"{INVENTORY}/api/admin/skus/{SKU}/stock", {"stock": 1_000_000}, dualpay.operator())
     setups = [[PAYMENT]] + ([[PAYMENT, PAYMENT2]] if PAYMENT2 else [])
     with concurrent.futures.ThreadPoolExecutor(8) as pool:
         warm = list(pool.map(open_trade, range(50)))

@@ -12,8 +12,11 @@ import json
 import os
 import statistics
 import time
-import urllib.request
 import uuid
+
+import sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import dualpay  # noqa: E402  (the project's shared helper: HTTP, shopper tokens, the operator)
 
 ORDER = os.environ.get("ORDER_URL", "http://127.0.0.1:8081")
 PAYMENT = os.environ.get("PAYMENT_URL", "http://127.0.0.1:8082")
@@ -23,12 +26,10 @@ SKU = "SKU-CABLE"
 
 
 def call(method, url, body=None, headers=None):
-    data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(url, data=data, method=method,
-                                     headers={"Content-Type": "application/json", **(headers or {})})
-    with urllib.request.urlopen(request, timeout=30) as response:
-        text = response.read()
-        return json.loads(text) if text else None
+    status, answer = dualpay.call(method, url, body, headers, timeout=30)
+    if status >= 400:
+        raise SystemExit(f"{method} {url} answered {status}: {answer}")
+    return answer
 
 
 def stock():
@@ -38,14 +39,16 @@ def stock():
 def one(channel):
     before = stock()
     started = time.perf_counter()
+    shopper = dualpay.shopper("bench")
     order = call("POST", f"{ORDER}/api/orders", {"userId": "bench", "items": [{"skuCode": SKU, "quantity": 1}]},
-                 {"Idempotency-Key": str(uuid.uuid4())})
-    payment = call("POST", f"{PAYMENT}/api/payments", {"orderNo": order["orderNo"], "channel": channel})
+                 {"Idempotency-Key": str(uuid.uuid4()), **shopper})
+    payment = call("POST", f"{PAYMENT}/api/payments", {"orderNo": order["orderNo"], "channel": channel}, shopper)
     call("POST", f"{SANDBOX}/sandbox/{channel.lower()}/trades/{payment['outTradeNo']}/pay", {})
     paid_at = time.perf_counter()
     deadline = paid_at + 30
     while time.perf_counter() < deadline:
-        if call("GET", f"{ORDER}/api/orders/{order['orderNo']}")["status"] == "PAID" and stock() == before - 1:
+        if call("GET", f"{ORDER}/api/orders/{order['orderNo']}", headers=shopper)["status"] == "PAID" \
+                and stock() == before - 1:
             done = time.perf_counter()
             return (done - started) * 1000, (done - paid_at) * 1000
         time.sleep(0.005)
@@ -63,7 +66,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--orders", type=int, default=100)
     args = parser.parse_args()
-    call("PUT", f"{INVENTORY}/api/admin/skus/{SKU}/stock", {"stock": 1_000_000})
+    call("PUT", f"{INVENTORY}/api/admin/skus/{SKU}/stock", {"stock": 1_000_000}, dualpay.operator())
     one("WECHAT")  # warm-up, not counted
     flows, after_pay = [], []
     for i in range(args.orders):

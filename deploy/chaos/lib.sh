@@ -3,7 +3,7 @@
 # (CHAOS_TARGET=local, the default: deploy/local/cluster.sh) or docker compose (CHAOS_TARGET=compose).
 #
 #   chaos kill|freeze|thaw|stop|start <component>   components as in cluster.sh
-#   arm <service-url> <point> '<json>'              arm a fault point (X-Fault-Token)
+#   arm <service-url> <point> '<json>'              arm a fault point (as the operator)
 #   sandbox_faults '<json>'                         set the channel sandbox's knobs
 #   load <seconds>                                  shoppers in the background (load.py)
 #   finish                                          wait for the load, then until quiet; PASS or FAIL
@@ -22,7 +22,12 @@ else
   COMPOSE=(docker compose -f "$CHAOS_ROOT/deploy/docker-compose.yml")
   export ORDER_URL=${ORDER_URL:-http://127.0.0.1:8081} PAYMENT_URL=${PAYMENT_URL:-http://127.0.0.1:8082}
   export INVENTORY_URL=${INVENTORY_URL:-http://127.0.0.1:8083} SANDBOX_URL=${SANDBOX_URL:-http://127.0.0.1:8090}
-  export FAULTS_TOKEN=${FAULTS_TOKEN:-chaos-demo-token} PAYMENT2_URL=""
+  export PAYMENT2_URL=""
+  # the cluster's secrets, as deploy/docker/secrets.sh generated them
+  set -a
+  # shellcheck disable=SC1091
+  [ -f "$CHAOS_ROOT/deploy/.env" ] && . "$CHAOS_ROOT/deploy/.env"
+  set +a
 fi
 
 say() { printf '[%s] %s\n' "$(date +%T)" "$*"; }
@@ -47,7 +52,7 @@ chaos() { # chaos <action> <component>
 
 arm() { # arm <service-url> <point> <json>
   say "fault: $2 on $1: $3"
-  if ! curl -fsS -X POST "$1/actuator/faults/$2" -H "X-Fault-Token: $FAULTS_TOKEN" \
+  if ! curl -fsS -X POST "$1/actuator/faults/$2" -u "operator:$OPERATOR_PASSWORD" \
       -H 'Content-Type: application/json' -d "$3" >/dev/null; then
     # Under load a HALT can fire on another request before this one is answered: that is the fault.
     case $3 in
@@ -57,7 +62,7 @@ arm() { # arm <service-url> <point> <json>
   fi
 }
 
-disarm() { curl -fsS -X DELETE "$1/actuator/faults" -H "X-Fault-Token: $FAULTS_TOKEN" >/dev/null || true; }
+disarm() { curl -fsS -X DELETE "$1/actuator/faults" -u "operator:$OPERATOR_PASSWORD" >/dev/null || true; }
 
 sandbox_faults() {
   say "sandbox faults: $1"
@@ -82,7 +87,7 @@ load() { # load <seconds>: shoppers in the background for that long
   LOAD_PID=$!
 }
 
-reconciliation() { curl -fsS --max-time 30 "$PAYMENT_URL/api/admin/reconciliation"; }
+reconciliation() { curl -fsS --max-time 30 -u "operator:$OPERATOR_PASSWORD" "$PAYMENT_URL/api/admin/reconciliation"; }
 
 # quiet: the report is ok and nothing is under way (inbox, refunds, undo logs), twice 10 s apart
 quiet() {

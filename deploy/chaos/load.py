@@ -16,11 +16,13 @@ import argparse
 import json
 import os
 import random
+import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 import uuid
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from dualpay import call, operator, shopper  # noqa: E402  (the project's shared helper)
 
 ORDER = os.environ.get("ORDER_URL", "http://127.0.0.1:8081")
 PAYMENT = os.environ.get("PAYMENT_URL", "http://127.0.0.1:8082")
@@ -32,18 +34,6 @@ lock = threading.Lock()
 counts = {"orders": 0, "errors": 0}
 
 
-def call(method, url, body=None, headers=None, raw=None, content_type="application/json"):
-    data = raw.encode() if raw is not None else (None if body is None else json.dumps(body).encode())
-    request = urllib.request.Request(url, data=data, method=method,
-                                     headers={"Content-Type": content_type, **(headers or {})})
-    try:
-        with urllib.request.urlopen(request, timeout=15) as response:
-            text = response.read()
-            return response.status, (json.loads(text) if text and text[:1] in b"{[" else None)
-    except urllib.error.HTTPError as e:
-        return e.code, None
-
-
 def count(key):
     with lock:
         counts[key] += 1
@@ -52,11 +42,13 @@ def count(key):
 def story():
     payment = random.choice([PAYMENT, PAYMENT2]) if PAYMENT2 else PAYMENT
     kind = random.random()
-    body = {"userId": "chaos-" + uuid.uuid4().hex[:6],
+    user = "chaos-" + uuid.uuid4().hex[:6]
+    auth = shopper(user)
+    body = {"userId": user,
             "items": [{"skuCode": random.choice(SKUS), "quantity": random.randint(1, 2)}]}
     if 0.75 <= kind < 0.90:
         body["paymentTimeoutSeconds"] = 20
-    status, order = call("POST", f"{ORDER}/api/orders", body, {"Idempotency-Key": str(uuid.uuid4())})
+    status, order = call("POST", f"{ORDER}/api/orders", body, {"Idempotency-Key": str(uuid.uuid4()), **auth})
     if status != 201:
         count("errors")
         return
@@ -67,7 +59,7 @@ def story():
     channels = ["WECHAT", "ALIPAY"] if 0.40 <= kind < 0.60 else [random.choice(["WECHAT", "ALIPAY"])]
     trades = []
     for channel in channels:
-        status, started = call("POST", f"{payment}/api/payments", {"orderNo": order_no, "channel": channel})
+        status, started = call("POST", f"{payment}/api/payments", {"orderNo": order_no, "channel": channel}, auth)
         if status != 201:
             count("errors")
             return
@@ -85,7 +77,8 @@ def story():
               for c, t in trades]
     if 0.60 <= kind < 0.75:
         payers.append(threading.Thread(target=lambda: (time.sleep(random.random() * 0.3),
-                                                       call("POST", f"{ORDER}/api/orders/{order_no}/cancel"))))
+                                                       call("POST", f"{ORDER}/api/orders/{order_no}/cancel",
+                                                            headers=auth))))
     for p in payers:
         p.start()
     for p in payers:
@@ -108,7 +101,7 @@ def main():
     args = parser.parse_args()
     for sku in SKUS:  # plenty of stock: running out is a scenario of its own (RefundStoriesIT)
         call("PUT", f"{os.environ.get('INVENTORY_URL', 'http://127.0.0.1:8083')}/api/admin/skus/{sku}/stock",
-             {"stock": 1_000_000})
+             {"stock": 1_000_000}, operator())
     deadline = time.time() + args.seconds
     threads = [threading.Thread(target=worker, args=(deadline,)) for _ in range(args.workers)]
     for t in threads:

@@ -6,6 +6,6 @@ sandbox_faults '{"WECHAT":{"refundFailureRate":1.0},"ALIPAY":{"refundFailureRate
 load 20; sleep 20
 sandbox_faults '{"WECHAT":{},"ALIPAY":{}}'
 # refunds that used up their attempts meanwhile are parked MANUAL; support retries them
-curl -fsS "$PAYMENT_URL/api/admin/refunds?status=MANUAL" | python3 -c 'import json,sys; [print(r["refundNo"]) for r in json.load(sys.stdin)]' \
-  | while read -r refund; do curl -fsS -X POST "$PAYMENT_URL/api/admin/refunds/$refund/retry" >/dev/null; done
+curl -fsS -u "operator:$OPERATOR_PASSWORD" "$PAYMENT_URL/api/admin/refunds?status=MANUAL" | python3 -c 'import json,sys; [print(r["refundNo"]) for r in json.load(sys.stdin)]' \
+  | while read -r refund; do curl -fsS -X POST -u "operator:$OPERATOR_PASSWORD" "$PAYMENT_URL/api/admin/refunds/$refund/retry" >/dev/null; done
 finish

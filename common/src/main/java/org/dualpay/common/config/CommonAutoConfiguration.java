@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dualpay.common.error.ProblemAdvice;
 import org.dualpay.common.fault.ArmedFaultPoints;
 import org.dualpay.common.fault.FaultPoints;
-import org.dualpay.common.fault.FaultTokenFilter;
 import org.dualpay.common.fault.FaultsEndpoint;
 import org.dualpay.common.feign.ProblemErrorDecoder;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,10 +14,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /** Wires what common offers into every service that depends on it. */
 @AutoConfiguration
@@ -55,7 +52,11 @@ public class CommonAutoConfiguration {
         return FaultPoints.OFF;
     }
 
-    /** Fault injection: only with {@code dualpay.faults.enabled=true} (the chaos profile). */
+    /**
+     * Fault injection: only with {@code dualpay.faults.enabled=true} (the chaos profile). The endpoint
+     * is the operator's: each service's security rules allow {@code /actuator/faults/**} to the
+     * OPERATOR role only.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = "dualpay.faults.enabled", havingValue = "true")
     static class FaultInjection {
@@ -70,13 +71,5 @@ public class CommonAutoConfiguration {
             return new FaultsEndpoint(faults);
         }
 
-        @Bean
-        FilterRegistrationBean<FaultTokenFilter> faultTokenFilter(Environment env, ObjectMapper json) {
-            String token = env.getRequiredProperty("dualpay.faults.token");
-            if (token.isBlank()) {
-                throw new IllegalStateException("dualpay.faults.token must not be blank when faults are enabled");
-            }
-            return new FilterRegistrationBean<>(new FaultTokenFilter(token, json));
-        }
     }
 }

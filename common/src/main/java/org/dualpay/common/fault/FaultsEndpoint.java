@@ -12,7 +12,7 @@ import org.springframework.lang.Nullable;
 /**
  * {@code GET /actuator/faults}, {@code POST /actuator/faults/{point}} with
  * {@code {mode, delayMs, probability, times}}, {@code DELETE /actuator/faults}. Present only when
- * fault injection is enabled, and then behind {@link FaultTokenFilter}.
+ * fault injection is enabled, and then only for the operator (each service's security rules).
  */
 @Endpoint(id = "faults")
 public class FaultsEndpoint {

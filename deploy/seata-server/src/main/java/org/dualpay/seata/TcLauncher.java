@@ -23,7 +23,15 @@ public final class TcLauncher {
     private TcLauncher() {
     }
 
+    /** The TC's secrets and their former published defaults (its config file has no defaults any more). */
+    private static final java.util.Map<String, java.util.Set<String>> SECRETS = java.util.Map.of(
+            "MYSQL_PASSWORD", java.util.Set.of("dualpay"),
+            "SEATA_CONSOLE_PASSWORD", java.util.Set.of("seata"),
+            "SEATA_SECRET_KEY", java.util.Set.of("dualpay-demo-console-secret-change-me-0123456789abcdef",
+                    "SeataSecretKey0c382ef121d778043159209298fd40bf3850a017"));
+
     public static void main(String[] args) throws Exception {
+        refusePublishedSecrets();
         if (System.getProperty("spring.config.name") == null) {
             System.setProperty("spring.config.name", "application,dualpay-tc");
         }
@@ -42,5 +50,29 @@ public final class TcLauncher {
         }
         System.out.println("dualpay: TC registered as " + advertised + ":" + wanted.getPort() + " instead of "
                 + detected.getHostString() + ":" + detected.getPort());
+    }
+
+    /**
+     * No published secret works outside the demo: without {@code SEATA_DEMO=true} the TC refuses to
+     * start when its database password, console password or console token key is missing, shorter
+     * than 16 characters or a published value (the services do the same, see common's SecretsGuard).
+     */
+    static void refusePublishedSecrets() {
+        if ("true".equals(System.getenv("SEATA_DEMO"))) {
+            return;
+        }
+        StringBuilder problems = new StringBuilder();
+        SECRETS.forEach((name, published) -> {
+            String value = System.getenv(name);
+            if (value == null || value.length() < 16 || published.contains(value)) {
+                problems.append(problems.length() == 0 ? "" : "; ").append(name)
+                        .append(value == null ? " is not set" : " is published or shorter than 16 characters");
+            }
+        });
+        if (problems.length() > 0) {
+            System.err.println("dualpay: refusing to start the TC: " + problems + ". Generate the cluster's secrets "
+                    + "(deploy/local/cluster.sh up, or deploy/docker/secrets.sh) or set SEATA_DEMO=true for the demo.");
+            System.exit(2);
+        }
     }
 }

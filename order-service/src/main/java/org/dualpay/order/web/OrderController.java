@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.dualpay.common.error.ProblemException;
+import org.dualpay.common.security.Caller;
 import org.dualpay.order.application.OrderQueries;
 import org.dualpay.order.application.PlaceOrder;
 import org.dualpay.order.domain.OrderStatus;
@@ -60,6 +61,9 @@ class OrderController {
     ResponseEntity<OrderView> create(
             @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String idempotencyKey,
             @Valid @RequestBody CreateOrderRequest request) {
+        if (!Caller.shopper().orElse("").equals(request.userId())) {
+            throw notYourAccount(request.userId());
+        }
         if (new HashSet<>(request.items().stream().map(ItemRequest::skuCode).toList()).size() != request.items().size()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
                     "Each SKU may appear once; give its total quantity.");
@@ -92,16 +96,25 @@ class OrderController {
 
     @GetMapping("/api/orders/{orderNo}")
     OrderView one(@PathVariable String orderNo) {
-        return queries.find(orderNo).map(OrderView::of).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
-                "ORDER_NOT_FOUND", "No order " + orderNo));
+        // another shopper's order is not there for this caller
+        return queries.find(orderNo).filter(order -> Caller.mayRead(order.userId())).map(OrderView::of)
+                .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "ORDER_NOT_FOUND", "No order " + orderNo));
     }
 
     @GetMapping("/api/orders")
     PageView byUser(@RequestParam @NotBlank String userId, @RequestParam(required = false) OrderStatus status,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        if (!Caller.mayRead(userId)) {
+            throw notYourAccount(userId);
+        }
         OrderQueries.Page result = queries.byUser(userId, status, page, size);
         return new PageView(result.content().stream().map(OrderView::of).toList(), result.page(), result.size(),
                 result.totalElements());
+    }
+
+    static ProblemException notYourAccount(String userId) {
+        return new ProblemException(HttpStatus.FORBIDDEN, "NOT_YOUR_ACCOUNT",
+                "The credential names another user than " + userId);
     }
 }

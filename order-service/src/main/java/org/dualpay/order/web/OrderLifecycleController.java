@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.dualpay.common.error.Causes;
 import org.dualpay.common.error.ProblemException;
+import org.dualpay.common.security.Caller;
 import org.dualpay.order.application.CancelOrder;
 import org.dualpay.order.application.ChangeOrderStatus;
 import org.dualpay.order.application.OrderQueries;
@@ -49,6 +50,7 @@ class OrderLifecycleController {
 
     @PostMapping("/api/orders/{orderNo}/cancel")
     OrderView cancel(@PathVariable String orderNo) {
+        requireOwnOrder(orderNo);
         MoveOutcome outcome;
         try {
             outcome = cancelOrder.cancel(orderNo);
@@ -78,7 +80,7 @@ class OrderLifecycleController {
     /** Refund of a paid order: 202, the order is REFUNDING; stock and money come back asynchronously. */
     @PostMapping("/api/orders/{orderNo}/refund")
     ResponseEntity<OrderView> refund(@PathVariable String orderNo) {
-        Order order = queries.find(orderNo).orElseThrow(() -> notFound(orderNo));
+        Order order = requireOwnOrder(orderNo);
         if (order.status() == OrderStatus.PAID) {
             payments.refund(orderNo);
             order = queries.find(orderNo).orElseThrow();
@@ -107,6 +109,11 @@ class OrderLifecycleController {
                     Map.of("orderStatus", refused.order().status()));
         }
         throw notFound(orderNo);
+    }
+
+    /** The order, when it is the calling shopper's; another's is not there for them (404). */
+    private Order requireOwnOrder(String orderNo) {
+        return queries.find(orderNo).filter(order -> Caller.mayAct(order.userId())).orElseThrow(() -> notFound(orderNo));
     }
 
     private static RuntimeException busyOr(RuntimeException e, String orderNo) {

@@ -71,7 +71,8 @@ public class StartPayment {
         this.clock = clock;
     }
 
-    public Outcome start(String orderNo, Channel channel) {
+    /** Opens a trade for the shopper's own order; another shopper's order is not found for them. */
+    public Outcome start(String orderNo, Channel channel, String shopper) {
         OrderClient.OrderView order;
         try {
             order = orders.order(orderNo);
@@ -80,6 +81,9 @@ public class StartPayment {
                 return new Outcome.OrderNotFound(orderNo);
             }
             throw e;
+        }
+        if (!order.userId().equals(shopper)) {
+            return new Outcome.OrderNotFound(orderNo);
         }
         if ("PAID".equals(order.status())) {
             return new Outcome.AlreadyPaid(orderNo);

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.dualpay.common.channel.Channel;
 import org.dualpay.common.error.ProblemException;
+import org.dualpay.common.security.Caller;
 import org.dualpay.common.error.RemoteProblemException;
 import org.dualpay.payment.channel.ChannelHealth;
 import org.dualpay.payment.infrastructure.OrderClient;
@@ -41,6 +42,9 @@ class CashierController {
                 throw new ProblemException(HttpStatus.NOT_FOUND, "ORDER_NOT_FOUND", "No order " + orderNo);
             }
             throw e;
+        }
+        if (!Caller.mayRead(order.userId())) {
+            throw new ProblemException(HttpStatus.NOT_FOUND, "ORDER_NOT_FOUND", "No order " + orderNo);
         }
         if (!"PENDING_PAYMENT".equals(order.status())) {
             throw new ProblemException(HttpStatus.CONFLICT,

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.dualpay.common.channel.Channel;
 import org.dualpay.common.error.ProblemException;
+import org.dualpay.common.security.Caller;
 import org.dualpay.payment.application.PaymentQueries;
 import org.dualpay.payment.application.StartPayment;
 import org.dualpay.payment.infrastructure.AttemptRow;
@@ -48,7 +49,8 @@ class PaymentController {
 
     @PostMapping("/api/payments")
     ResponseEntity<StartedView> start(@Valid @RequestBody StartPaymentRequest request) {
-        StartPayment.Outcome outcome = startPayment.start(request.orderNo(), request.channel());
+        StartPayment.Outcome outcome = startPayment.start(request.orderNo(), request.channel(),
+                Caller.shopper().orElseThrow());
         if (outcome instanceof StartPayment.Outcome.Started started) {
             AttemptRow attempt = started.attempt();
             return ResponseEntity.status(HttpStatus.CREATED).body(new StartedView(started.payment().payNo,
@@ -73,7 +75,7 @@ class PaymentController {
 
     @GetMapping("/api/payments/{orderNo}")
     PaymentView byOrder(@PathVariable String orderNo) {
-        return queries.byOrder(orderNo).map(found -> {
+        return queries.byOrder(orderNo).filter(found -> Caller.mayRead(found.payment().userId)).map(found -> {
             var p = found.payment();
             return new PaymentView(p.payNo, p.orderNo, p.userId, p.amount, p.status, p.paidOutTradeNo, p.paidAt,
                     found.attempts().stream().map(a -> new AttemptView(a.outTradeNo, a.channel, a.channelTradeNo,

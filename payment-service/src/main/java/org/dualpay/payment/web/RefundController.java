@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.dualpay.common.error.ProblemException;
+import org.dualpay.common.security.Caller;
 import org.dualpay.payment.application.CloseTrades;
 import org.dualpay.payment.application.RefundPaidOrder;
 import org.dualpay.payment.domain.RefundStatus;
@@ -61,6 +62,10 @@ class RefundController {
 
     @GetMapping("/api/users/{userId}/notifications")
     List<NotificationRow> notifications(@PathVariable String userId) {
+        if (!Caller.mayRead(userId)) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "NOT_YOUR_ACCOUNT",
+                    "The credential names another user than " + userId);
+        }
         return notifications.forUser(userId);
     }
 

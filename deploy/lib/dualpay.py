@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""The one small helper the project's Python scripts share (chaos load, benchmarks, cluster.sh token).
+
+- `call(method, url, body=None, headers=None, raw=None, content_type=..., auth=None, timeout=15)`:
+  one HTTP call; returns (status, parsed JSON or None); HTTP errors are answers, not exceptions.
+- `shopper(user_id)`: the Authorization header of a demo shopper (a JWT signed with SHOPPER_KEY).
+- `operator()`: the Authorization header of the operator (HTTP Basic with OPERATOR_PASSWORD).
+The cluster's addresses and secrets come from the environment (`eval "$(deploy/local/cluster.sh env)"`).
+
+    python3 deploy/lib/dualpay.py token <userId> [seconds]   prints a shopper token (demo issuer)
+"""
+import base64
+import hashlib
+import hmac
+import json
+import os
+import sys
+import time
+import urllib.error
+import urllib.request
+import uuid
+
+SHOPPER_ISSUER = "dualpay-demo-shoppers"
+AUDIENCE = "dualpay"
+
+
+def _b64(data):
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def sign_token(key, issuer, subject, ttl_seconds=3600, now=None):
+    """An HS256 JWT, as the services verify them (issuer, subject, audience, expiry)."""
+    now = int(time.time() if now is None else now)
+    header = _b64(json.dumps({"alg": "HS256", "typ": "JWT"}).encode())
+    claims = _b64(json.dumps({"iss": issuer, "sub": subject, "aud": [AUDIENCE], "iat": now,
+                              "exp": now + ttl_seconds, "jti": str(uuid.uuid4())}).encode())
+    signature = hmac.new(key.encode(), f"{header}.{claims}".encode(), hashlib.sha256).digest()
+    return f"{header}.{claims}.{_b64(signature)}"
+
+
+_tokens = {}
+
+
+def shopper(user_id):
+    """Authorization header of a demo shopper; tokens are reused until close to their expiry."""
+    token, expires = _tokens.get(user_id, (None, 0))
+    if time.time() > expires - 60:
+        token = sign_token(os.environ["SHOPPER_KEY"], SHOPPER_ISSUER, user_id)
+        _tokens[user_id] = (token, time.time() + 3600)
+    return {"Authorization": "Bearer " + token}
+
+
+def operator():
+    credential = base64.b64encode(f"operator:{os.environ['OPERATOR_PASSWORD']}".encode()).decode()
+    return {"Authorization": "Basic " + credential}
+
+
+def call(method, url, body=None, headers=None, raw=None, content_type="application/json", timeout=15):
+    data = raw.encode() if raw is not None else (None if body is None else json.dumps(body).encode())
+    request = urllib.request.Request(url, data=data, method=method,
+                                     headers={"Content-Type": content_type, **(headers or {})})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            text = response.read()
+            return response.status, (json.loads(text) if text and text[:1] in b"{[" else None)
+    except urllib.error.HTTPError as e:
+        text = e.read()
+        return e.code, (json.loads(text) if text and text[:1] in b"{[" else None)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) >= 3 and sys.argv[1] == "token":
+        print(sign_token(os.environ["SHOPPER_KEY"], SHOPPER_ISSUER, sys.argv[2],
+                         int(sys.argv[3]) if len(sys.argv) > 3 else 3600))
+    else:
+        sys.exit(__doc__)
