@@ -5,7 +5,8 @@ begin refund-channel-failing "channel refunds fail 20 s, then recover"
 sandbox_faults '{"WECHAT":{"refundFailureRate":1.0},"ALIPAY":{"refundFailureRate":1.0}}'
 load 20; sleep 20
 sandbox_faults '{"WECHAT":{},"ALIPAY":{}}'
-# refunds that used up their attempts meanwhile are parked MANUAL; support retries them
+# a 20 s outage is shorter than the give-up duration (40 s locally, a day by default), so refunds
+# retry on their own; any parked MANUAL all the same is retried as support would
 curl -fsS -u "operator:$OPERATOR_PASSWORD" "$PAYMENT_URL/api/admin/refunds?status=MANUAL" | python3 -c 'import json,sys; [print(r["refundNo"]) for r in json.load(sys.stdin)]' \
   | while read -r refund; do curl -fsS -X POST -u "operator:$OPERATOR_PASSWORD" "$PAYMENT_URL/api/admin/refunds/$refund/retry" >/dev/null; done
 finish

@@ -21,11 +21,14 @@ class Faults {
      * @param refundFailureRate share of refund submissions answered 503
      * @param refundsFailPermanently every refund that is processed ends FAILED
      * @param dropNotifies notifies are never sent (the merchant must ask)
+     * @param queryLatencyMs added to every trade query (a slow channel for the active query)
+     * @param refundAnswer refund submissions and queries answer 200 with something no merchant expects:
+     *     {@code UNKNOWN_STATUS} (a status outside PROCESSING/SUCCESS/FAILED) or {@code EMPTY_BODY}
      */
     record Knobs(double createTradeFailureRate, long createTradeLatencyMs, double refundFailureRate,
-            boolean refundsFailPermanently, boolean dropNotifies) {
+            boolean refundsFailPermanently, boolean dropNotifies, long queryLatencyMs, String refundAnswer) {
 
-        static final Knobs NONE = new Knobs(0, 0, 0, false, false);
+        static final Knobs NONE = new Knobs(0, 0, 0, false, false, 0, null);
     }
 
     private final Map<Channel, Knobs> knobs = new EnumMap<>(Channel.class);

@@ -1,6 +1,7 @@
 package org.dualpay.sandbox;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +15,7 @@ import jakarta.validation.constraints.Size;
 import org.dualpay.common.channel.Channel;
 import org.dualpay.common.error.ProblemException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,9 +51,28 @@ class RefundController {
     }
 
     @PostMapping("/sandbox/{channel}/refunds")
-    Refund.View refund(@PathVariable String channel, @Valid @RequestBody RefundRequest request) {
+    ResponseEntity<?> refund(@PathVariable String channel, @Valid @RequestBody RefundRequest request) {
         Channel ch = SandboxController.channel(channel);
         Faults.Knobs knobs = faults.of(ch);
+        ResponseEntity<?> odd = oddAnswer(knobs, request.refundNo());
+        if (odd != null) {
+            return odd;
+        }
+        return ResponseEntity.ok(submit(ch, knobs, request));
+    }
+
+    /** An answer the merchant does not expect, when the knob asks for one. */
+    private static ResponseEntity<?> oddAnswer(Faults.Knobs knobs, String refundNo) {
+        if ("EMPTY_BODY".equals(knobs.refundAnswer())) {
+            return ResponseEntity.ok().build();
+        }
+        if ("UNKNOWN_STATUS".equals(knobs.refundAnswer())) {
+            return ResponseEntity.ok(Map.of("refundNo", refundNo, "status", "REFUND_IN_LIMBO"));
+        }
+        return null;
+    }
+
+    private Refund.View submit(Channel ch, Faults.Knobs knobs, RefundRequest request) {
         if (Faults.happens(knobs.refundFailureRate())) {
             throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "SYSTEM_ERROR", ch + " refunds are failing (sandbox fault)");
         }
@@ -84,12 +105,17 @@ class RefundController {
     }
 
     @GetMapping("/sandbox/{channel}/refunds/{refundNo}")
-    Refund.View query(@PathVariable String channel, @PathVariable String refundNo) {
-        Refund refund = book.refund(SandboxController.channel(channel), refundNo);
+    ResponseEntity<?> query(@PathVariable String channel, @PathVariable String refundNo) {
+        Channel ch = SandboxController.channel(channel);
+        ResponseEntity<?> odd = oddAnswer(faults.of(ch), refundNo);
+        if (odd != null) {
+            return odd;
+        }
+        Refund refund = book.refund(ch, refundNo);
         if (refund == null) {
             throw new ProblemException(HttpStatus.NOT_FOUND, "REFUND_NOT_FOUND", "No refund " + refundNo);
         }
-        return refund.view();
+        return ResponseEntity.ok(refund.view());
     }
 
     private void process(Refund refund, Faults.Knobs knobs) {

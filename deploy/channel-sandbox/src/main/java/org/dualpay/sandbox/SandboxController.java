@@ -94,6 +94,10 @@ class SandboxController {
 
     @GetMapping("/sandbox/{channel}/trades/{outTradeNo}")
     Trade.View query(@PathVariable String channel, @PathVariable String outTradeNo) {
+        long latency = faults.of(channel(channel)).queryLatencyMs();
+        if (latency > 0) {
+            sleep(latency);
+        }
         Trade trade = find(channel, outTradeNo);
         trade.refresh(clock.instant());
         return trade.view();

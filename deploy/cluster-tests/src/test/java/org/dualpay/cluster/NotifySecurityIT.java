@@ -35,10 +35,9 @@ class NotifySecurityIT {
 
         // when / then: signed with a key that is not the channel's
         assertRefused(channel, SignedNotifies.signed(genuine, "forger-secret"), 401);
-        // signed correctly, but for another amount than the trade's
-        assertRefused(channel, SignedNotifies.signed(
-                new SignedNotifies.Paid(channel, outTradeNo, genuine.channelTradeNo(), 1, now), secret), 400);
-        // signed correctly, but for a trade we never opened
+        // (signed correctly but for another amount than the trade's: real money, stored and refunded, see NotifyAnomalyIT)
+        // signed correctly, but for a trade we never opened (a notify of its own: Alipay's replay key is
+        // its notify id with its send time)
         assertRefused(channel, SignedNotifies.signed(
                 new SignedNotifies.Paid(channel, "PAY-NOT-OURS", "T" + System.nanoTime(), amount, now), secret), 400);
         // signed correctly, but sent an hour ago (a replay)
@@ -51,7 +50,6 @@ class NotifySecurityIT {
         // each logged as a security event of this channel (lines of this scenario only)
         String refused = "notify refused: channel=" + channel + " reason=";
         assertThat(cluster.awaitPaymentLogLine(refused + "BAD_SIGNATURE")).isNotBlank();
-        assertThat(cluster.awaitPaymentLogLine(refused + "AMOUNT_MISMATCH", "outTradeNo=" + outTradeNo)).isNotBlank();
         assertThat(cluster.awaitPaymentLogLine(refused + "UNKNOWN_TRADE", "outTradeNo=PAY-NOT-OURS")).isNotBlank();
         assertThat(cluster.awaitPaymentLogLine(refused + "STALE_TIMESTAMP")).isNotBlank();
         // and counted

@@ -29,4 +29,19 @@ public class ChannelTradeCloser {
                     e.getMessage());
         }
     }
+
+    /**
+     * Before an order is closed for its timeout: its trades closed, and whether a payment of it is on
+     * its way (stored by payment-service before now, not processed yet: the shopper paid in time).
+     * Empty when payment-service cannot say; then the order is not closed this time.
+     */
+    public java.util.Optional<Boolean> closeTradesBeforeTimeout(String orderNo) {
+        try {
+            return java.util.Optional.of(payments.closeTrades(orderNo).paymentPending());
+        } catch (RuntimeException e) {
+            log.warn("order {} not closed for its timeout now: payment-service cannot say whether a payment is on "
+                    + "its way ({})", orderNo, e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
 }

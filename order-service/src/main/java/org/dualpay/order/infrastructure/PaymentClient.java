@@ -8,9 +8,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 @FeignClient(name = "payment-service")
 public interface PaymentClient {
 
-    /** Closes the order's open channel trades; a trade found paid meanwhile is handled as a late payment. */
+    /**
+     * Closes the order's open channel trades; a trade found paid meanwhile is processed like a notify.
+     * Answers whether a payment of the order is stored (acknowledged to its channel) and not processed yet.
+     */
     @PostMapping("/internal/payments/{orderNo}/close-trades")
-    void closeTrades(@PathVariable("orderNo") String orderNo);
+    ClosedTrades closeTrades(@PathVariable("orderNo") String orderNo);
+
+    record ClosedTrades(String orderNo, boolean paymentPending) {
+    }
 
     /** Refunds a paid order: one global transaction moves it to REFUNDING, restores stock, refunds (TCC). */
     @PostMapping("/internal/payments/{orderNo}/user-refund")

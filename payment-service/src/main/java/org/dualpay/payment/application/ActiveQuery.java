@@ -1,11 +1,12 @@
 package org.dualpay.payment.application;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.dualpay.common.channel.Channel;
-import org.dualpay.payment.channel.ChannelUnavailableException;
 import org.dualpay.payment.channel.Channels;
 import org.dualpay.payment.channel.PaymentChannel;
 import org.dualpay.payment.domain.PaymentNotice;
@@ -17,11 +18,14 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Lost notifies are found by asking: attempts still open a while after they were created are
- * queried at their channel. A payment learnt this way enters the same path as a notify (inbox,
- * global transaction; source QUERY). An attempt past its channel expiry is closed at the channel, so
- * that none stays unknown. Safe on several instances: a query changes nothing, and what it feeds is
- * deduplicated by the inbox.
+ * Lost notifies are found by asking: open attempts are queried at their channel, each on its own
+ * schedule ({@code attempt_query}): first {@code queryAfter} after it was created, then with a
+ * doubling wait, and always once more at its channel expiry. Each run takes the most overdue, so
+ * attempts stuck at a failing channel do not starve newer ones. A payment learnt this way enters the
+ * same path as a notify (inbox, global transaction; source QUERY); an answer that disagrees with the
+ * attempt is an anomaly, stored and refunded. An attempt past its channel expiry is closed at the
+ * channel (always asked, even when the query found nothing), so that none stays open. Safe on several
+ * instances: each query is claimed by a conditional update of its schedule.
  */
 @Component
 public class ActiveQuery {
@@ -33,37 +37,64 @@ public class ActiveQuery {
     private final HandleNotify handleNotify;
     private final PaymentLedger ledger;
     private final PaymentProperties properties;
+    private final MeterRegistry meters;
     private final Clock clock;
 
     ActiveQuery(AttemptMapper attempts, Channels channels, HandleNotify handleNotify, PaymentLedger ledger,
-            PaymentProperties properties, Clock clock) {
+            PaymentProperties properties, MeterRegistry meters, Clock clock) {
         this.attempts = attempts;
         this.channels = channels;
         this.handleNotify = handleNotify;
         this.ledger = ledger;
         this.properties = properties;
+        this.meters = meters;
         this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${dualpay.payments.query-interval:PT10S}",
             initialDelayString = "${dualpay.payments.query-interval:PT10S}")
     public void run() {
-        Instant now = clock.instant();
-        for (AttemptRow attempt : attempts.openSince(now.minus(properties.queryAfter()), 100)) {
-            Channel channel = Channel.valueOf(attempt.channel);
-            PaymentChannel adapter = channels.get(channel);
-            try {
-                Optional<PaymentNotice> paid = adapter.queryPaid(attempt.outTradeNo);
-                if (paid.isPresent()) {
-                    log.warn("active query: {} trade {} of order {} was paid without a notify; processing it",
-                            channel, attempt.outTradeNo, attempt.orderNo);
-                    handleNotify.accept(channel, paid.get(), "QUERY");
-                } else if (!attempt.expireAt.isAfter(now)) {
-                    expire(adapter, attempt);
-                }
-            } catch (ChannelUnavailableException e) {
-                log.warn("active query: {} trade {} not queried now: {}", channel, attempt.outTradeNo, e.getMessage());
+        long started = System.nanoTime();
+        int asked = 0;
+        for (AttemptRow attempt : attempts.dueForQuery(clock.instant(), properties.queryBatchSize())) {
+            if (claim(attempt)) {
+                ask(attempt);
+                asked++;
             }
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        meters.timer("dualpay.jobs.run", "job", "active-query").record(Duration.ofMillis(millis));
+        if (asked > 0) {
+            log.info("active query: {} attempt(s) asked in {} ms", asked, millis);
+            attempts.forgetSettledQueries();
+        }
+    }
+
+    /** Sets the attempt's next query before asking: another instance now skips it. */
+    private boolean claim(AttemptRow attempt) {
+        Instant now = clock.instant();
+        Integer queries = attempts.queries(attempt.outTradeNo);
+        Instant next = now.plus(properties.queryBackoff((queries == null ? 0 : queries) + 1));
+        if (attempt.expireAt.isAfter(now) && next.isAfter(attempt.expireAt)) {
+            next = attempt.expireAt;
+        }
+        return attempts.claimQuery(attempt.outTradeNo, now, next) == 1;
+    }
+
+    private void ask(AttemptRow attempt) {
+        Channel channel = Channel.valueOf(attempt.channel);
+        PaymentChannel adapter = channels.get(channel);
+        try {
+            Optional<PaymentNotice> paid = adapter.queryPaid(attempt.outTradeNo);
+            if (paid.isPresent()) {
+                log.warn("active query: {} trade {} of order {} was paid without a notify; processing it",
+                        channel, attempt.outTradeNo, attempt.orderNo);
+                handleNotify.accept(channel, paid.get(), "QUERY");
+            } else if (!attempt.expireAt.isAfter(clock.instant())) {
+                expire(adapter, attempt);
+            }
+        } catch (RuntimeException e) {
+            log.warn("active query: {} trade {} not settled now: {}", channel, attempt.outTradeNo, e.getMessage());
         }
     }
 

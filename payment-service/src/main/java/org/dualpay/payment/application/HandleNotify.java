@@ -23,9 +23,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * A channel's payment, from the wire to an answer. A notify is verified (signature, timestamp
- * window, a nonce never seen before) and matched against our attempt (known trade, same channel,
- * same amount). Anything that cannot be trusted is refused, logged as a security event and counted,
- * and changes nothing. What can be trusted is stored in the notify inbox, and the channel is answered
+ * window, a nonce never seen before) and matched against our known attempt. Anything that cannot be
+ * trusted is refused, logged as a security event and counted, and changes nothing. A verified notify
+ * whose amount, currency or channel disagrees with the attempt is real money all the same: it is
+ * stored as an anomaly, never applied, and refunded. What can be trusted is stored in the notify inbox, and the channel is answered
  * success as soon as the row is durable; processing then runs at once, and the inbox worker retries
  * it until it is done. Payments learnt by asking the channel (closing a trade, the active query)
  * enter through {@link #accept} the same way.
@@ -98,20 +99,19 @@ public class HandleNotify {
         if (attempt == null) {
             return refuse(channel, "UNKNOWN_TRADE", "no attempt " + notice.outTradeNo(), notice);
         }
-        if (!attempt.channel.equals(channel.name())) {
-            return refuse(channel, "CHANNEL_MISMATCH", "attempt belongs to " + attempt.channel, notice);
+        String anomaly = anomaly(channel, attempt, notice);
+        if (anomaly == null && AttemptStatus.SUCCESS.name().equals(attempt.status)
+                && notice.channelTradeNo().equals(attempt.channelTradeNo)) {
+            return count(channel, new Answer.Acknowledge("already_confirmed"));
         }
-        if (attempt.amount != notice.amount()) {
-            return refuse(channel, "AMOUNT_MISMATCH",
-                    "attempt is " + attempt.amount + " fen, notify says " + notice.amount(), notice);
+        if (anomaly != null) {
+            // Signed by the channel, so it is money the channel holds for us: stored and refunded, never applied.
+            meters.counter("dualpay.notify.anomalies", "channel", channel.name(), "source", source).increment();
+            security.warn("notify anomaly: channel={} detail=\"{}\" outTradeNo={} channelTradeNo={} amount={}; "
+                    + "stored, never applied, refunded", channel, anomaly, notice.outTradeNo(), notice.channelTradeNo(),
+                    notice.amount());
         }
-        if (AttemptStatus.SUCCESS.name().equals(attempt.status)) {
-            if (notice.channelTradeNo().equals(attempt.channelTradeNo)) {
-                return count(channel, new Answer.Acknowledge("already_confirmed"));
-            }
-            return refuse(channel, "TRADE_NO_MISMATCH", "attempt was paid as " + attempt.channelTradeNo, notice);
-        }
-        InboxRow row = store(notice, source);
+        InboxRow row = store(notice, source, anomaly);
         faults.hit(FAULT_AFTER_STORE);
         if (!"RECEIVED".equals(row.status)) {
             return count(channel, new Answer.Acknowledge("already_processed"));
@@ -120,7 +120,29 @@ public class HandleNotify {
         return count(channel, new Answer.Acknowledge(outcome == null ? "stored" : outcome.name().toLowerCase()));
     }
 
-    private InboxRow store(PaymentNotice notice, String source) {
+    /** Why the channel's word disagrees with our attempt, or null when it agrees. */
+    static String anomaly(Channel channel, AttemptRow attempt, PaymentNotice notice) {
+        if (!attempt.channel.equals(channel.name())) {
+            return "CHANNEL_MISMATCH: attempt belongs to " + attempt.channel + ", paid on " + channel;
+        }
+        if (!PaymentNotice.CNY.equals(notice.currency())) {
+            return "CURRENCY_MISMATCH: attempt is CNY, channel says " + abbreviate(notice.currency());
+        }
+        if (attempt.amount != notice.amount()) {
+            return "AMOUNT_MISMATCH: attempt is " + attempt.amount + " fen, channel says " + notice.amount();
+        }
+        if (AttemptStatus.SUCCESS.name().equals(attempt.status)
+                && !notice.channelTradeNo().equals(attempt.channelTradeNo)) {
+            return "TRADE_NO_MISMATCH: attempt was paid as " + attempt.channelTradeNo;
+        }
+        return null;
+    }
+
+    private static String abbreviate(String text) {
+        return text == null ? "null" : text.length() > 16 ? text.substring(0, 16) : text;
+    }
+
+    private InboxRow store(PaymentNotice notice, String source, String anomaly) {
         InboxRow row = new InboxRow();
         row.channel = notice.channel().name();
         row.channelTradeNo = notice.channelTradeNo();
@@ -129,6 +151,7 @@ public class HandleNotify {
         row.notifyId = notice.notifyId();
         row.outTradeNo = notice.outTradeNo();
         row.amount = notice.amount();
+        row.anomaly = anomaly;
         row.paidAt = notice.paidAt();
         row.receivedAt = clock.instant();
         row.nextAttemptAt = row.receivedAt;

@@ -37,11 +37,16 @@ public class InboxProcessor {
     private final InboxMapper inbox;
     private final ConfirmPayment confirmPayment;
     private final CloseOutOfStock closeOutOfStock;
+    private final AnomalyPayments anomalies;
     private final FaultPoints faults;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
     private final Clock clock;
 
     InboxProcessor(InboxMapper inbox, ConfirmPayment confirmPayment, CloseOutOfStock closeOutOfStock,
-            FaultPoints faults, Clock clock) {
+            AnomalyPayments anomalies, FaultPoints faults, io.micrometer.core.instrument.MeterRegistry meters,
+            Clock clock) {
+        this.meters = meters;
+        this.anomalies = anomalies;
         this.inbox = inbox;
         this.confirmPayment = confirmPayment;
         this.closeOutOfStock = closeOutOfStock;
@@ -51,9 +56,11 @@ public class InboxProcessor {
 
     @Scheduled(fixedDelayString = "${dualpay.inbox.interval:PT0.5S}")
     public void retryDue() {
+        long started = System.nanoTime();
         for (long id : inbox.due(clock.instant(), 20)) {
             process(id, "worker");
         }
+        meters.timer("dualpay.jobs.run", "job", "inbox-worker").record(Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** Works the row if this instance can claim it; returns what it became, or null when not worked. */
@@ -74,7 +81,7 @@ public class InboxProcessor {
                 row.channelTradeNo, row.amount, row.paidAt);
         try {
             faults.hit(FAULT_BEFORE_PROCESS);
-            ConfirmOutcome outcome = confirm(notice);
+            ConfirmOutcome outcome = row.anomaly != null ? anomalies.refund(notice, row.anomaly) : confirm(notice);
             inbox.processed(id, outcome.name(), clock.instant());
             log.info("inbox {} ({} {} {}) processed by {} on attempt {}: {}", id, row.source, row.channel,
                     row.channelTradeNo, by, row.attempts, outcome);

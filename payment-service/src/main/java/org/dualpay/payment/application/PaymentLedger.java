@@ -101,6 +101,19 @@ class PaymentLedger {
         return attempt != null && attempts.markClosed(outTradeNo, clock.instant()) == 1;
     }
 
+    /**
+     * A channel reported money for this attempt that disagrees with it: its trade is spent, so an
+     * attempt still open is closed (CREATED -> CLOSED, AT, inside the anomaly's global transaction).
+     */
+    @Transactional
+    public void closeForAnomaly(String outTradeNo, String anomaly) {
+        AttemptRow attempt = attempts.lock(outTradeNo);
+        if (attempt != null && attempts.markClosed(outTradeNo, clock.instant()) == 1) {
+            log.warn("attempt {} of order {} closed: {}, xid={}", outTradeNo, attempt.orderNo, anomaly,
+                    RootContext.getXID());
+        }
+    }
+
     private static void requireOne(int changed, AttemptRow attempt) {
         if (changed != 1) {
             // The rows are locked by this transaction and were checked above.

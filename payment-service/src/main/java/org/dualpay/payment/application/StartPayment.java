@@ -58,10 +58,12 @@ public class StartPayment {
     private final Channels channels;
     private final ChannelHealth health;
     private final PaymentProperties properties;
+    private final CloseTrades closeTrades;
     private final Clock clock;
 
     public StartPayment(OrderClient orders, PaymentMapper payments, AttemptMapper attempts, Channels channels,
-            ChannelHealth health, PaymentProperties properties, Clock clock) {
+            ChannelHealth health, PaymentProperties properties, CloseTrades closeTrades, Clock clock) {
+        this.closeTrades = closeTrades;
         this.orders = orders;
         this.payments = payments;
         this.attempts = attempts;
@@ -123,6 +125,7 @@ public class StartPayment {
         attempt.createdAt = now;
         attempt.updatedAt = now;
         attempts.insert(attempt);
+        attempts.scheduleQuery(attempt.outTradeNo, now.plus(properties.queryAfter()));
 
         PaymentChannel.CreatedTrade trade;
         long started = System.nanoTime();
@@ -136,7 +139,16 @@ public class StartPayment {
             log.warn("order {}: {} trade {} not created: {}", orderNo, channel, attempt.outTradeNo, e.getMessage());
             return new Outcome.ChannelUnavailable(channel, e.getMessage());
         }
-        attempts.setPayUrl(attempt.outTradeNo, trade.payUrl(), clock.instant());
+        // A cancel (or close) may have run while the trade was being created: it found no trade to close,
+        // or closed the attempt. Re-check, and never hand the shopper a live trade of an order gone.
+        boolean stillOpen = attempts.setPayUrl(attempt.outTradeNo, trade.payUrl(), clock.instant()) == 1;
+        String orderStatus = stillOpen ? orders.order(orderNo).status() : "(attempt closed)";
+        if (!stillOpen || !"PENDING_PAYMENT".equals(orderStatus)) {
+            log.warn("order {}: {} trade {} opened while the order was closed ({}); closing it", orderNo, channel,
+                    attempt.outTradeNo, orderStatus);
+            closeTrades.close(attempts.find(attempt.outTradeNo));
+            return new Outcome.NotPayable(orderNo, "the order was cancelled or closed meanwhile");
+        }
         attempt.payUrl = trade.payUrl();
         log.info("order {}: {} trade {} opened for {} fen, expires {}", orderNo, channel, attempt.outTradeNo,
                 attempt.amount, channelExpiry);

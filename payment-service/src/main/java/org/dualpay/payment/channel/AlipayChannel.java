@@ -63,7 +63,8 @@ public class AlipayChannel extends SandboxChannel {
             }
             return new NotifyCheck.Verified(new PaymentNotice(Channel.ALIPAY, required(form, "notify_id"),
                     required(form, "out_trade_no"), required(form, "trade_no"),
-                    Money.fromYuan(form.get("total_amount")), beijing(form.get("gmt_payment"))),
+                    Money.fromYuan(form.get("total_amount")), beijing(form.get("gmt_payment")),
+                    form.getOrDefault("trans_currency", PaymentNotice.CNY)),
                     form.get("notify_id") + "@" + form.get("notify_time"));
         } catch (RuntimeException e) {
             return new NotifyCheck.Refused("MALFORMED", "not an Alipay notify: " + e.getMessage());

@@ -63,14 +63,19 @@ class SandboxApi {
         }
     }
 
-    /** Closes the trade; false when the channel refuses because it was paid. */
-    boolean close(String outTradeNo) {
+    /** Closes the trade: CLOSED, ALREADY_PAID when the channel refuses because it was paid, UNKNOWN_TRADE on 404. */
+    PaymentChannel.CloseResult close(String outTradeNo) {
         try {
             call("close trade", () -> http.post().uri("/trades/{no}/close", outTradeNo).retrieve().toBodilessEntity());
-            return true;
+            return PaymentChannel.CloseResult.CLOSED;
         } catch (ChannelUnavailableException e) {
-            if (e.getCause() instanceof HttpClientErrorException error && error.getStatusCode().isSameCodeAs(HttpStatusCode.valueOf(409))) {
-                return false;
+            if (e.getCause() instanceof HttpClientErrorException error) {
+                if (error.getStatusCode().isSameCodeAs(HttpStatusCode.valueOf(409))) {
+                    return PaymentChannel.CloseResult.ALREADY_PAID;
+                }
+                if (error.getStatusCode().isSameCodeAs(HttpStatusCode.valueOf(404))) {
+                    return PaymentChannel.CloseResult.UNKNOWN_TRADE;
+                }
             }
             throw e;
         }

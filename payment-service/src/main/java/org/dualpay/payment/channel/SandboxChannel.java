@@ -26,12 +26,10 @@ abstract class SandboxChannel implements PaymentChannel {
         return api.create(request);
     }
 
+    /** Always asks the channel to close, even a trade it may not know: a closed trade can never be paid. */
     @Override
     public CloseResult close(String outTradeNo) {
-        if (api.query(outTradeNo) == null) {
-            return CloseResult.UNKNOWN_TRADE;
-        }
-        return api.close(outTradeNo) ? CloseResult.CLOSED : CloseResult.ALREADY_PAID;
+        return api.close(outTradeNo);
     }
 
     @Override
@@ -46,11 +44,23 @@ abstract class SandboxChannel implements PaymentChannel {
 
     @Override
     public RefundState refund(String refundNo, String outTradeNo, long amount) {
-        return RefundState.valueOf(api.refund(refundNo, outTradeNo, amount).status());
+        return state("refund", api.refund(refundNo, outTradeNo, amount));
     }
 
     @Override
     public RefundState queryRefund(String refundNo) {
-        return RefundState.valueOf(api.queryRefund(refundNo).status());
+        return state("query refund", api.queryRefund(refundNo));
+    }
+
+    /** An answer without a status, or with one we do not know, is a failure of the call (and counted). */
+    private static RefundState state(String what, SandboxApi.RefundView view) {
+        if (view == null || view.status() == null) {
+            throw new ChannelUnavailableException(what + " answered without a refund status", null);
+        }
+        try {
+            return RefundState.valueOf(view.status());
+        } catch (IllegalArgumentException e) {
+            throw new ChannelUnavailableException(what + " answered an unknown refund status " + view.status(), e);
+        }
     }
 }

@@ -68,7 +68,8 @@ public class WechatChannel extends SandboxChannel {
             return new NotifyCheck.Verified(new PaymentNotice(Channel.WECHAT, required(root, "id"),
                     required(resource, "out_trade_no"), required(resource, "transaction_id"),
                     resource.path("amount").path("total").asLong(-1),
-                    OffsetDateTime.parse(required(resource, "success_time")).toInstant()), nonce);
+                    OffsetDateTime.parse(required(resource, "success_time")).toInstant(),
+                    resource.path("amount").path("currency").asText(PaymentNotice.CNY)), nonce);
         } catch (Exception e) {
             return new NotifyCheck.Refused("MALFORMED", "body is not a WeChat Pay notify: " + e.getMessage());
         }

@@ -11,5 +11,7 @@ public enum ConfirmOutcome {
     /** the order was cancelled or closed: this money is recorded and refunded (TCC) */
     LATE_PAYMENT,
     /** the stock ran out: the order is closed and this money refunded (TCC) */
-    OUT_OF_STOCK
+    OUT_OF_STOCK,
+    /** the channel's word disagrees with the attempt (amount, currency, channel): never applied, refunded (TCC) */
+    ANOMALY_REFUNDED
 }

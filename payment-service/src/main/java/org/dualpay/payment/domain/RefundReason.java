@@ -6,7 +6,9 @@ public enum RefundReason {
     ORDER_CANCELLED("LATE_PAYMENT_DETECTED", "The order was cancelled before this payment arrived; it is refunded."),
     ORDER_CLOSED("LATE_PAYMENT_DETECTED", "The order had closed before this payment arrived; it is refunded."),
     OUT_OF_STOCK("OUT_OF_STOCK_DETECTED", "The items sold out before this payment arrived; the order is closed and the payment refunded."),
-    USER_REQUEST("REFUND_REQUESTED", "Your refund was requested.");
+    USER_REQUEST("REFUND_REQUESTED", "Your refund was requested."),
+    PAYMENT_ANOMALY("PAYMENT_ANOMALY_REFUNDED", "The channel reported a payment that does not match this order "
+            + "(amount, currency or channel); it was not applied to the order and is refunded.");
 
     private final String noticeKind;
     private final String message;

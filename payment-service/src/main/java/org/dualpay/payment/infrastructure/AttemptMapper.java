@@ -25,10 +25,32 @@ public interface AttemptMapper {
     @Select("SELECT " + COLUMNS + " FROM payment_attempt WHERE order_no = #{orderNo} ORDER BY created_at, out_trade_no")
     List<AttemptRow> findByOrder(String orderNo);
 
-    /** Open attempts created before {@code before}, oldest first: candidates for the active query. */
-    @Select("SELECT " + COLUMNS + " FROM payment_attempt WHERE status = 'CREATED' AND created_at <= #{before} "
-            + "ORDER BY created_at LIMIT #{limit}")
-    List<AttemptRow> openSince(@Param("before") Instant before, @Param("limit") int limit);
+    /**
+     * Open attempts whose next query is due, the most overdue first: each query pushes its attempt's
+     * next one further out, so stuck attempts never starve newer ones.
+     */
+    @Select("SELECT a.out_trade_no, a.pay_no, a.order_no, a.channel, a.amount, a.status, a.applied, a.channel_trade_no, "
+            + "a.pay_url, a.expire_at, a.success_at, a.created_at, a.updated_at FROM attempt_query q "
+            + "JOIN payment_attempt a ON a.out_trade_no = q.out_trade_no "
+            + "WHERE a.status = 'CREATED' AND q.next_query_at <= #{now} ORDER BY q.next_query_at LIMIT #{limit}")
+    List<AttemptRow> dueForQuery(@Param("now") Instant now, @Param("limit") int limit);
+
+    /** The first query of a new attempt (attempt_query is written by no global transaction). */
+    @Insert("INSERT IGNORE INTO attempt_query (out_trade_no, next_query_at, queries) VALUES (#{outTradeNo}, #{at}, 0)")
+    int scheduleQuery(@Param("outTradeNo") String outTradeNo, @Param("at") Instant at);
+
+    /** Claims the due query of one attempt and sets the next; 1 means this instance asks now. */
+    @Update("UPDATE attempt_query SET next_query_at = #{next}, queries = queries + 1 "
+            + "WHERE out_trade_no = #{outTradeNo} AND next_query_at <= #{now}")
+    int claimQuery(@Param("outTradeNo") String outTradeNo, @Param("now") Instant now, @Param("next") Instant next);
+
+    @Select("SELECT queries FROM attempt_query WHERE out_trade_no = #{outTradeNo}")
+    Integer queries(String outTradeNo);
+
+    /** Query schedules of attempts no longer open. */
+    @Update("DELETE q FROM attempt_query q JOIN payment_attempt a ON a.out_trade_no = q.out_trade_no "
+            + "WHERE a.status <> 'CREATED'")
+    int forgetSettledQueries();
 
     @Insert("INSERT INTO payment_attempt (" + COLUMNS + ") VALUES (#{outTradeNo}, #{payNo}, #{orderNo}, #{channel}, "
             + "#{amount}, #{status}, 0, NULL, NULL, #{expireAt}, NULL, #{createdAt}, #{updatedAt})")

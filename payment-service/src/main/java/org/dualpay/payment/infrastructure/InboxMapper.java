@@ -13,13 +13,13 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 public interface InboxMapper {
 
-    String COLUMNS = "id, channel, channel_trade_no, event, source, notify_id, out_trade_no, amount, paid_at, status, "
+    String COLUMNS = "id, channel, channel_trade_no, event, source, notify_id, out_trade_no, amount, anomaly, paid_at, status, "
             + "outcome, attempts, next_attempt_at, last_error, received_at, processed_at";
 
     /** Stores the notice unless its (channel, trade, event) is there already; 0 rows means it was. */
     @Insert("INSERT IGNORE INTO notify_inbox (channel, channel_trade_no, event, source, notify_id, out_trade_no, amount, "
-            + "paid_at, status, attempts, next_attempt_at, received_at) VALUES (#{channel}, #{channelTradeNo}, #{event}, "
-            + "#{source}, #{notifyId}, #{outTradeNo}, #{amount}, #{paidAt}, 'RECEIVED', 0, #{nextAttemptAt}, #{receivedAt})")
+            + "anomaly, paid_at, status, attempts, next_attempt_at, received_at) VALUES (#{channel}, #{channelTradeNo}, "
+            + "#{event}, #{source}, #{notifyId}, #{outTradeNo}, #{amount}, #{anomaly}, #{paidAt}, 'RECEIVED', 0, #{nextAttemptAt}, #{receivedAt})")
     @Options(useGeneratedKeys = true, keyProperty = "id")
     int insert(InboxRow row);
 
@@ -51,6 +51,14 @@ public interface InboxMapper {
 
     @Update("UPDATE notify_inbox SET next_attempt_at = #{next}, last_error = #{error} WHERE id = #{id} AND status = 'RECEIVED'")
     int failed(@Param("id") long id, @Param("error") String error, @Param("next") Instant next);
+
+    /**
+     * Payments of the order stored and not processed yet (anomalies aside: they never pay it): the
+     * order is paid on time although its processing runs past its expiry.
+     */
+    @Select("SELECT COUNT(*) FROM notify_inbox i JOIN payment_attempt a ON a.out_trade_no = i.out_trade_no "
+            + "WHERE a.order_no = #{orderNo} AND i.status = 'RECEIVED' AND i.anomaly IS NULL")
+    int pendingForOrder(String orderNo);
 
     @Insert("INSERT IGNORE INTO notify_nonce (channel, nonce, seen_at) VALUES (#{channel}, #{nonce}, #{now})")
     int rememberNonce(@Param("channel") String channel, @Param("nonce") String nonce, @Param("now") Instant now);

@@ -12,6 +12,8 @@ public class InboxRow {
     public String notifyId;
     public String outTradeNo;
     public Long amount;
+    /** why the channel's word disagrees with the attempt (then it is refunded, never applied); null when it agrees */
+    public String anomaly;
     public Instant paidAt;
     public String status;
     public String outcome;

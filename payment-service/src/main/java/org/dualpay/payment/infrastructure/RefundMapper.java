@@ -13,14 +13,18 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 public interface RefundMapper {
 
-    String COLUMNS = "refund_no, out_trade_no, order_no, user_id, channel, amount, reason, status, attempts, "
-            + "next_attempt_at, last_error, xid, created_at, updated_at, finished_at";
+    String COLUMNS = "refund_no, out_trade_no, payment_key, order_no, user_id, channel, amount, reason, status, "
+            + "attempts, failing_since, next_attempt_at, last_error, xid, created_at, updated_at, finished_at";
 
     @Select("SELECT " + COLUMNS + " FROM refund WHERE refund_no = #{refundNo}")
     RefundRow find(String refundNo);
 
-    @Select("SELECT " + COLUMNS + " FROM refund WHERE out_trade_no = #{outTradeNo} FOR UPDATE")
-    RefundRow lockByAttempt(String outTradeNo);
+    @Select("SELECT " + COLUMNS + " FROM refund WHERE payment_key = #{paymentKey}")
+    RefundRow findByPayment(String paymentKey);
+
+    /** The refund of one received payment (see {@link RefundRow#paymentKey}), locked. */
+    @Select("SELECT " + COLUMNS + " FROM refund WHERE payment_key = #{paymentKey} FOR UPDATE")
+    RefundRow lockByPayment(String paymentKey);
 
     @Select("SELECT " + COLUMNS + " FROM refund WHERE order_no = #{orderNo} ORDER BY created_at, refund_no")
     List<RefundRow> findByOrder(String orderNo);
@@ -29,14 +33,14 @@ public interface RefundMapper {
             + "ORDER BY created_at DESC, refund_no DESC LIMIT #{limit}</script>")
     List<RefundRow> list(@Param("status") String status, @Param("limit") int limit);
 
-    @Insert("INSERT INTO refund (" + COLUMNS + ") VALUES (#{refundNo}, #{outTradeNo}, #{orderNo}, #{userId}, "
-            + "#{channel}, #{amount}, #{reason}, #{status}, 0, #{nextAttemptAt}, NULL, #{xid}, #{createdAt}, "
+    @Insert("INSERT INTO refund (" + COLUMNS + ") VALUES (#{refundNo}, #{outTradeNo}, #{paymentKey}, #{orderNo}, "
+            + "#{userId}, #{channel}, #{amount}, #{reason}, #{status}, 0, NULL, #{nextAttemptAt}, NULL, #{xid}, #{createdAt}, "
             + "#{updatedAt}, NULL)")
     int insert(RefundRow row);
 
     /** A refund cancelled by an earlier rolled-back story is tried again by a new one. */
-    @Update("UPDATE refund SET status = 'TRYING', reason = #{reason}, xid = #{xid}, attempts = 0, last_error = NULL, "
-            + "updated_at = #{now} WHERE refund_no = #{refundNo} AND status = 'CANCELLED'")
+    @Update("UPDATE refund SET status = 'TRYING', reason = #{reason}, xid = #{xid}, attempts = 0, failing_since = NULL, "
+            + "last_error = NULL, updated_at = #{now} WHERE refund_no = #{refundNo} AND status = 'CANCELLED'")
     int revive(@Param("refundNo") String refundNo, @Param("reason") String reason, @Param("xid") String xid,
             @Param("now") Instant now);
 
@@ -54,8 +58,10 @@ public interface RefundMapper {
             + "<foreach item='no' collection='refundNos' open='(' separator=',' close=')'>#{no}</foreach></script>")
     int lease(@Param("refundNos") List<String> refundNos, @Param("leaseUntil") Instant leaseUntil);
 
-    @Update("UPDATE refund SET attempts = attempts + 1, status = #{to}, last_error = #{error}, next_attempt_at = #{next}, "
-            + "updated_at = #{now} WHERE refund_no = #{refundNo} AND status = #{from}")
+    /** One more failure in a row: counted, and the run of failures dated from its first. */
+    @Update("UPDATE refund SET attempts = attempts + 1, failing_since = COALESCE(failing_since, #{now}), status = #{to}, "
+            + "last_error = #{error}, next_attempt_at = #{next}, updated_at = #{now} "
+            + "WHERE refund_no = #{refundNo} AND status = #{from}")
     int failed(@Param("refundNo") String refundNo, @Param("from") String from, @Param("to") String to,
             @Param("error") String error, @Param("next") Instant next, @Param("now") Instant now);
 
@@ -63,7 +69,7 @@ public interface RefundMapper {
             + "WHERE refund_no = #{refundNo} AND status = 'PROCESSING'")
     int succeeded(@Param("refundNo") String refundNo, @Param("now") Instant now);
 
-    @Update("UPDATE refund SET status = 'PENDING', attempts = 0, last_error = NULL, next_attempt_at = #{now}, "
+    @Update("UPDATE refund SET status = 'PENDING', attempts = 0, failing_since = NULL, last_error = NULL, next_attempt_at = #{now}, "
             + "updated_at = #{now} WHERE refund_no = #{refundNo} AND status = 'MANUAL'")
     int retryManual(@Param("refundNo") String refundNo, @Param("now") Instant now);
 }

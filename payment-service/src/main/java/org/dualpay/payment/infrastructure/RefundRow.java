@@ -6,6 +6,8 @@ public class RefundRow {
 
     public String refundNo;
     public String outTradeNo;
+    /** the received payment this refund gives back: the attempt's out_trade_no, or ANOMALY:channel:trade */
+    public String paymentKey;
     public String orderNo;
     public String userId;
     public String channel;
@@ -13,6 +15,7 @@ public class RefundRow {
     public String reason;
     public String status;
     public Integer attempts;
+    public Instant failingSince;
     public Instant nextAttemptAt;
     public String lastError;
     public String xid;

@@ -35,8 +35,10 @@ import org.springframework.stereotype.Component;
  * <p>Rules: {@code PAID_ORDER_HAS_ONE_PAYMENT}, {@code UNAPPLIED_MONEY_REFUNDED},
  * {@code LATE_MONEY_REFUNDED}, {@code STOCK_LEDGER_BALANCES}, {@code STOCK_NOT_NEGATIVE},
  * {@code PAID_ORDER_DEDUCTED_ONCE}, {@code UNPAID_ORDER_NOT_DEDUCTED}, {@code NO_STALE_PENDING_ORDER},
- * {@code NO_STUCK_REFUND}, {@code NO_LEFTOVER_UNDO_LOG} (of a transaction the TC still holds),
- * {@code NO_LEFTOVER_GLOBAL_SESSION}.
+ * {@code ANOMALY_MONEY_REFUNDED} (money a channel reported that disagrees with its attempt),
+ * {@code NO_STUCK_REFUND} and {@code REFUND_PARKED_MANUAL} (with the money each holds),
+ * {@code REFUNDING_ORDER_HAS_REFUND}, {@code NO_LEFTOVER_UNDO_LOG} (of a transaction the TC still
+ * holds), {@code NO_LEFTOVER_GLOBAL_SESSION}.
  */
 @Component
 public class Reconciliation {
@@ -138,7 +140,7 @@ public class Reconciliation {
         for (Map<String, Object> row : rows(c, """
                 SELECT a.out_trade_no, a.order_no, a.amount, o.status AS order_status,
                        (SELECT COUNT(*) FROM payment_db.refund r
-                         WHERE r.out_trade_no = a.out_trade_no AND r.status <> 'CANCELLED') AS refunds
+                         WHERE r.payment_key = a.out_trade_no AND r.status <> 'CANCELLED') AS refunds
                   FROM payment_db.payment_attempt a JOIN order_db.orders o ON o.order_no = a.order_no
                  WHERE a.status = 'SUCCESS' AND a.applied = 0""")) {
             if (num(row, "refunds") == 0) {
@@ -152,9 +154,36 @@ public class Reconciliation {
         for (Map<String, Object> row : rows(c, """
                 SELECT r.refund_no, r.amount, a.amount AS paid FROM payment_db.refund r
                   JOIN payment_db.payment_attempt a ON a.out_trade_no = r.out_trade_no
-                 WHERE r.status <> 'CANCELLED' AND (r.amount > a.amount OR a.status <> 'SUCCESS')""")) {
+                 WHERE r.status <> 'CANCELLED' AND r.payment_key = r.out_trade_no
+                   AND (r.amount > a.amount OR a.status <> 'SUCCESS')""")) {
             out.add(new Violation("UNAPPLIED_MONEY_REFUNDED", "refund " + row.get("refund_no"),
                     "refunds " + num(row, "amount") + " fen of an attempt that brought " + num(row, "paid")));
+        }
+        // Anomalies: money a channel reported, signed, that disagrees with its attempt; never applied,
+        // refunded in full (the amount the channel says it received), never more.
+        for (Map<String, Object> row : rows(c, """
+                SELECT i.channel, i.channel_trade_no, i.out_trade_no, i.amount, a.order_no,
+                       (SELECT COUNT(*) FROM payment_db.refund r
+                         WHERE r.payment_key = CONCAT('ANOMALY:', i.channel, ':', i.channel_trade_no)
+                           AND r.status <> 'CANCELLED' AND r.amount = i.amount) AS refunds
+                  FROM payment_db.notify_inbox i JOIN payment_db.payment_attempt a ON a.out_trade_no = i.out_trade_no
+                 WHERE i.anomaly IS NOT NULL AND i.status = 'PROCESSED'""")) {
+            if (num(row, "refunds") != 1) {
+                out.add(new Violation("ANOMALY_MONEY_REFUNDED", "attempt " + row.get("out_trade_no"),
+                        num(row, "amount") + " fen reported by " + row.get("channel") + " as "
+                                + row.get("channel_trade_no") + " for order " + row.get("order_no")
+                                + " (an anomaly) and not refunded in full"));
+            }
+        }
+        for (Map<String, Object> row : rows(c, """
+                SELECT r.refund_no, r.amount, r.payment_key FROM payment_db.refund r
+                 WHERE r.status <> 'CANCELLED' AND r.payment_key <> r.out_trade_no AND NOT EXISTS (
+                       SELECT 1 FROM payment_db.notify_inbox i WHERE i.anomaly IS NOT NULL
+                          AND CONCAT('ANOMALY:', i.channel, ':', i.channel_trade_no) = r.payment_key
+                          AND i.amount >= r.amount)""")) {
+            out.add(new Violation("ANOMALY_MONEY_REFUNDED", "refund " + row.get("refund_no"),
+                    "refunds " + num(row, "amount") + " fen of " + row.get("payment_key")
+                            + ", more than any anomaly the channel reported"));
         }
     }
 
@@ -206,15 +235,49 @@ public class Reconciliation {
     }
 
     private void staleness(Connection c, Instant now, List<Violation> out) throws SQLException {
-        for (Map<String, Object> row : rows(c, "SELECT order_no, expire_at FROM order_db.orders "
-                + "WHERE status = 'PENDING_PAYMENT' AND expire_at < ?", now.minus(settings.stalePending()))) {
+        // An expired order whose payment is stored and not processed yet (acknowledged in time, held up by
+        // an outage) waits for it: not stale.
+        for (Map<String, Object> row : rows(c, """
+                SELECT o.order_no, o.expire_at FROM order_db.orders o
+                 WHERE o.status = 'PENDING_PAYMENT' AND o.expire_at < ? AND NOT EXISTS (
+                       SELECT 1 FROM payment_db.notify_inbox i JOIN payment_db.payment_attempt a
+                           ON a.out_trade_no = i.out_trade_no
+                        WHERE a.order_no = o.order_no AND i.status = 'RECEIVED' AND i.anomaly IS NULL)""",
+                now.minus(settings.stalePending()))) {
             out.add(new Violation("NO_STALE_PENDING_ORDER", "order " + row.get("order_no"),
-                    "still PENDING_PAYMENT, expired at " + row.get("expire_at")));
+                    "still PENDING_PAYMENT, expired at " + row.get("expire_at") + ", no payment on its way"));
         }
-        for (Map<String, Object> row : rows(c, "SELECT refund_no, status, created_at FROM payment_db.refund "
-                + "WHERE status IN ('TRYING', 'PENDING', 'PROCESSING') AND created_at < ?", now.minus(settings.stuckRefund()))) {
+        for (Map<String, Object> row : rows(c, "SELECT refund_no, order_no, status, amount, channel, created_at, "
+                + "attempts, last_error FROM payment_db.refund WHERE status IN ('TRYING', 'PENDING', 'PROCESSING') "
+                + "AND created_at < ?", now.minus(settings.stuckRefund()))) {
             out.add(new Violation("NO_STUCK_REFUND", "refund " + row.get("refund_no"),
-                    row.get("status") + " since " + row.get("created_at")));
+                    num(row, "amount") + " fen of order " + row.get("order_no") + " on " + row.get("channel")
+                            + " still " + row.get("status") + " since " + row.get("created_at") + " after "
+                            + num(row, "attempts") + " failure(s); last error: " + row.get("last_error")));
+        }
+        for (Map<String, Object> row : rows(c, "SELECT refund_no, order_no, amount, channel, reason, attempts, "
+                + "last_error, updated_at FROM payment_db.refund WHERE status = 'MANUAL'")) {
+            out.add(new Violation("REFUND_PARKED_MANUAL", "refund " + row.get("refund_no"),
+                    num(row, "amount") + " fen of order " + row.get("order_no") + " on " + row.get("channel") + " ("
+                            + row.get("reason") + ") parked for support at " + row.get("updated_at") + " after "
+                            + num(row, "attempts") + " failure(s); last error: " + row.get("last_error")
+                            + " (POST /api/admin/refunds/" + row.get("refund_no") + "/retry)"));
+        }
+        // A shopper's refund: the order leaves REFUNDING only as REFUNDED, and while REFUNDING its refund
+        // is on its way (or parked MANUAL, reported above). The grace covers AT's global read-uncommitted:
+        // the order branch of the refund's transaction commits locally before the refund row is written.
+        for (Map<String, Object> row : rows(c, """
+                SELECT o.order_no, o.total_amount, o.updated_at,
+                       (SELECT GROUP_CONCAT(CONCAT(r.refund_no, ' ', r.status)) FROM payment_db.refund r
+                         WHERE r.order_no = o.order_no AND r.reason = 'USER_REQUEST') AS refunds
+                  FROM order_db.orders o
+                 WHERE o.status = 'REFUNDING' AND o.updated_at < ? AND NOT EXISTS (
+                       SELECT 1 FROM payment_db.refund r WHERE r.order_no = o.order_no AND r.reason = 'USER_REQUEST'
+                          AND r.status IN ('TRYING', 'PENDING', 'PROCESSING', 'MANUAL'))""",
+                now.minus(Duration.ofSeconds(30)))) {
+            out.add(new Violation("REFUNDING_ORDER_HAS_REFUND", "order " + row.get("order_no"),
+                    "REFUNDING since " + row.get("updated_at") + " (" + num(row, "total_amount")
+                            + " fen) with no refund on its way; its refunds: " + row.get("refunds")));
         }
     }
 
@@ -257,6 +320,10 @@ public class Reconciliation {
                        COALESCE(SUM(CASE WHEN applied = 0 THEN amount END), 0) AS unapplied
                   FROM payment_db.payment_attempt WHERE status = 'SUCCESS'""").get(0);
         totals.put("receivedFen", Map.of("applied", num(money, "applied"), "unapplied", num(money, "unapplied")));
+        totals.put("anomalyFen", num(rows(c, "SELECT COALESCE(SUM(amount), 0) AS n FROM payment_db.notify_inbox "
+                + "WHERE anomaly IS NOT NULL AND status = 'PROCESSED'").get(0), "n"));
+        totals.put("parkedManualFen", num(rows(c, "SELECT COALESCE(SUM(amount), 0) AS n FROM payment_db.refund "
+                + "WHERE status = 'MANUAL'").get(0), "n"));
         totals.put("refundedFen", num(rows(c, "SELECT COALESCE(SUM(amount), 0) AS n FROM payment_db.refund "
                 + "WHERE status = 'SUCCESS'").get(0), "n"));
         // work still under way: zero in a quiet cluster

@@ -26,12 +26,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Takes confirmed refunds to the channel, after the global transaction that decided them has
  * committed: submits them (idempotent by refund number), follows the channel's result, retries
- * failures with a doubling backoff, and parks a refund as MANUAL after {@code maxAttempts} failures,
- * for customer support ({@code /api/admin/refunds}).
+ * every failure (whatever it is) with a doubling backoff ({@link RefundSchedule}), and parks a refund
+ * as MANUAL only once it has failed for {@code giveUpAfter} (hours), for customer support
+ * ({@code /api/admin/refunds}; the reconciliation reports it with the money it holds).
  *
- * <p>Several instances share the work: each run claims due refunds with {@code FOR UPDATE SKIP
- * LOCKED} and leases them by moving their due time past the lease; another instance skips what is
- * claimed and sees it leased afterwards. A crashed instance's lease simply runs out.
+ * <p>Several instances share the work: each run claims due refunds one at a time with {@code FOR UPDATE
+ * SKIP LOCKED} and leases each by moving its due time past the lease (longer than one dispatch's
+ * worst case); another instance skips what is claimed and sees it leased afterwards. A crashed
+ * instance's lease simply runs out.
  */
 @Component
 public class RefundDispatcher {
@@ -49,6 +51,7 @@ public class RefundDispatcher {
     private final FaultPoints faults;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final RefundSchedule schedule;
 
     public RefundDispatcher(RefundMapper refunds, NotificationMapper notifications, Channels channels,
             OrderClient orders, TransactionTemplate transaction, RefundProperties properties, FaultPoints faults,
@@ -62,42 +65,72 @@ public class RefundDispatcher {
         this.faults = faults;
         this.meters = meters;
         this.clock = clock;
+        this.schedule = properties.schedule();
+        log.info("refund schedule: backoff {} doubling to {}, parked MANUAL after failing for {} ({} tries)",
+                properties.backoff(), properties.maxBackoff(), properties.giveUpAfter(), schedule.triesUntilParked());
     }
 
     @Scheduled(fixedDelayString = "${dualpay.refunds.interval:PT0.5S}")
     public void run() {
-        for (String refundNo : claim()) {
-            try {
-                dispatch(refunds.find(refundNo));
-            } catch (RuntimeException e) {
-                log.warn("refund {} not advanced this run: {}", refundNo, e.getMessage());
+        long started = System.nanoTime();
+        int dispatched = 0;
+        for (; dispatched < properties.batchSize(); dispatched++) {
+            String refundNo = claimOne();
+            if (refundNo == null) {
+                break;
+            }
+            dispatch(refundNo);
+        }
+        meters.timer("dualpay.jobs.run", "job", "refund-dispatcher")
+                .record(java.time.Duration.ofNanos(System.nanoTime() - started));
+        if (dispatched > 0) {
+            log.debug("refund dispatcher: {} refund(s) in {} ms", dispatched, (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    /**
+     * Claims one due refund for the lease: a lease only has to outlast one dispatch (two channel calls
+     * and the order's move, each bounded by its timeouts), never a whole batch.
+     */
+    private String claimOne() {
+        Instant now = clock.instant();
+        return transaction.execute(status -> {
+            List<String> due = refunds.due(now, 1);
+            if (due.isEmpty()) {
+                return null;
+            }
+            refunds.lease(due, now.plus(properties.lease()));
+            return due.get(0);
+        });
+    }
+
+    /** One step of one refund. Every failure counts, whatever it is: nothing loops uncounted. */
+    private void dispatch(String refundNo) {
+        RefundRow refund = refunds.find(refundNo);
+        try {
+            advance(refund);
+        } catch (RuntimeException e) {
+            RefundRow current = refunds.find(refundNo);
+            String error = e instanceof ChannelUnavailableException ? e.getMessage()
+                    : e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (current != null && (RefundStatus.PENDING.name().equals(current.status)
+                    || RefundStatus.PROCESSING.name().equals(current.status))) {
+                fail(current, RefundStatus.valueOf(current.status), error);
+            } else {
+                log.warn("refund {} not advanced this run: {}", refundNo, error);
             }
         }
     }
 
-    private List<String> claim() {
-        Instant now = clock.instant();
-        return transaction.execute(status -> {
-            List<String> due = refunds.due(now, properties.batchSize());
-            if (!due.isEmpty()) {
-                refunds.lease(due, now.plus(properties.lease()));
-            }
-            return due;
-        });
-    }
-
-    private void dispatch(RefundRow refund) {
+    private void advance(RefundRow refund) {
         faults.hit(FAULT_DISPATCH);
         PaymentChannel channel = channels.get(Channel.valueOf(refund.channel));
         RefundStatus status = RefundStatus.valueOf(refund.status);
-        PaymentChannel.RefundState state;
-        try {
-            state = status == RefundStatus.PENDING
-                    ? channel.refund(refund.refundNo, refund.outTradeNo, refund.amount)
-                    : channel.queryRefund(refund.refundNo);
-        } catch (ChannelUnavailableException e) {
-            fail(refund, status, e.getMessage());
-            return;
+        PaymentChannel.RefundState state = status == RefundStatus.PENDING
+                ? channel.refund(refund.refundNo, refund.outTradeNo, refund.amount)
+                : channel.queryRefund(refund.refundNo);
+        if (state == null) {
+            throw new ChannelUnavailableException("the channel answered the refund without a status", null);
         }
         Instant now = clock.instant();
         switch (state) {
@@ -130,17 +163,19 @@ public class RefundDispatcher {
     private void fail(RefundRow refund, RefundStatus from, String error) {
         Instant now = clock.instant();
         int failures = refund.attempts + 1;
-        String message = error.length() > 250 ? error.substring(0, 250) : error;
-        if (failures >= properties.maxAttempts()) {
-            refunds.failed(refund.refundNo, from.name(), RefundStatus.MANUAL.name(), message, now, now);
-            meters.counter("dualpay.refunds.finished", "result", "manual", "reason", refund.reason).increment();
-            log.error("refund {} of {} parked as MANUAL after {} failures: {}", refund.refundNo, refund.outTradeNo,
-                    failures, message);
+        Instant failingSince = refund.failingSince == null ? now : refund.failingSince;
+        String message = error == null ? "(no message)" : error.length() > 250 ? error.substring(0, 250) : error;
+        RefundSchedule.Decision decision = schedule.afterFailure(failures, failingSince, now);
+        if (decision instanceof RefundSchedule.Decision.RetryAt retry) {
+            refunds.failed(refund.refundNo, from.name(), RefundStatus.PENDING.name(), message, retry.at(), now);
+            meters.counter("dualpay.refunds.failures", "channel", refund.channel).increment();
+            log.warn("refund {} of {} failed ({} in a row since {}), try {} at {}: {}", refund.refundNo,
+                    refund.outTradeNo, failures, failingSince, failures + 1, retry.at(), message);
             return;
         }
-        Instant next = now.plus(properties.backoffAfter(failures));
-        refunds.failed(refund.refundNo, from.name(), RefundStatus.PENDING.name(), message, next, now);
-        log.warn("refund {} of {} failed ({}), try {} at {}: {}", refund.refundNo, refund.outTradeNo, failures,
-                failures + 1, next, message);
+        refunds.failed(refund.refundNo, from.name(), RefundStatus.MANUAL.name(), message, now, now);
+        meters.counter("dualpay.refunds.finished", "result", "manual", "reason", refund.reason).increment();
+        log.error("refund {} of {} parked as MANUAL after {} failures since {} ({} fen on {} held for support): {}",
+                refund.refundNo, refund.outTradeNo, failures, failingSince, refund.amount, refund.channel, message);
     }
 }

@@ -69,10 +69,13 @@ class RefundController {
         return notifications.forUser(userId);
     }
 
+    /** What closing an order's trades found: whether a payment of it is stored and not processed yet. */
+    record ClosedTradesView(String orderNo, boolean paymentPending) {
+    }
+
     @PostMapping("/internal/payments/{orderNo}/close-trades")
-    ResponseEntity<Void> closeTrades(@PathVariable String orderNo) {
-        closeTrades.closeTrades(orderNo);
-        return ResponseEntity.noContent().build();
+    ClosedTradesView closeTrades(@PathVariable String orderNo) {
+        return new ClosedTradesView(orderNo, closeTrades.closeTrades(orderNo));
     }
 
     @PostMapping("/internal/payments/{orderNo}/user-refund")
