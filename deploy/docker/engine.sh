@@ -95,7 +95,9 @@ ensure_compose() {
     say "== building Docker Compose $COMPOSE_VERSION from the Go module proxy (about 90 s, once)"
     local tmp
     tmp=$(mktemp -d)
-    if (cd "$tmp" && GOFLAGS=-mod=mod GOBIN="$tmp" go install "github.com/docker/compose/v2/cmd@$COMPOSE_VERSION") >&2; then
+    if (cd "$tmp" && GOFLAGS=-mod=mod GOBIN="$tmp" go install \
+        -ldflags "-X github.com/docker/compose/v2/internal.Version=$COMPOSE_VERSION" \
+        "github.com/docker/compose/v2/cmd@$COMPOSE_VERSION") >&2; then
       mkdir -p "$gobin"
       mv "$tmp/cmd" "$gobin/docker-compose-$COMPOSE_VERSION"
     else
