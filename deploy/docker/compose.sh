@@ -128,17 +128,18 @@ wait_healthy() {
 }
 
 cmd_up() {
-  local t0=$SECONDS t1 t2
+  local t0=$SECONDS t=$SECONDS engine images jars build healthy demo
   "$HERE/engine.sh"
+  engine=$((SECONDS - t)); t=$SECONDS
   "$HERE/images.sh"
-  # shellcheck disable=SC1090
+  images=$((SECONDS - t)); t=$SECONDS
   if grep -q '^APP_DOCKERFILE=Dockerfile.prebuilt' "$IMAGES_ENV" 2>/dev/null || [ "${APP_DOCKERFILE:-}" = Dockerfile.prebuilt ]; then
     ensure_jars
   fi
-  t1=$SECONDS
+  jars=$((SECONDS - t)); t=$SECONDS
   say "== compose up (project $PROJECT, payment-service x$PAYMENT_REPLICAS)"
   compose build >&2
-  t2=$SECONDS
+  build=$((SECONDS - t)); t=$SECONDS
   if compose_v2; then
     compose up -d --wait --wait-timeout "$WAIT_SECONDS" --remove-orphans --scale "payment-service=$PAYMENT_REPLICAS" \
       || { compose ps >&2; die "not every service became healthy; see 'compose.sh logs <service>'"; }
@@ -146,10 +147,11 @@ cmd_up() {
     compose up -d --remove-orphans --scale "payment-service=$PAYMENT_REPLICAS"
     wait_healthy || die "not every service became healthy; see 'compose.sh logs <service>'"
   fi
-  say "   app images built in $((t2 - t1)) s; every container healthy $((SECONDS - t2)) s after 'up'"
+  healthy=$((SECONDS - t)); t=$SECONDS
   demo_order
+  demo=$((SECONDS - t))
   cmd_status || true
-  say "up in $((SECONDS - t0)) s"
+  say "up in $((SECONDS - t0)) s: engine $engine s, images $images s, jars $jars s, app images $build s, 'up' to all healthy $healthy s, paid order $demo s"
 }
 
 cmd_status() {
