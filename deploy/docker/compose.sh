@@ -20,6 +20,7 @@
 # MYSQL_HOST_PORT=3306 NACOS_HOST_PORT=8848 NACOS_GRPC_HOST_PORT=9848 SEATA_HOST_PORT=8091
 # SEATA_CONSOLE_HOST_PORT=7091, and for the `ops` proxy ORDER_OPS_HOST_PORT=9081 PAYMENT_OPS_HOST_PORT=9082
 # INVENTORY_OPS_HOST_PORT=9083 SANDBOX_OPS_HOST_PORT=9090). DUALPAY_OPS=0 leaves the ops proxy out.
+# Compose v2 (the CLI plugin) is used when present; DUALPAY_COMPOSE=docker-compose forces 1.29.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -39,7 +40,8 @@ die() { say "compose.sh: $*"; exit 1; }
 COMPOSE_CMD=()
 compose() {
   if [ ${#COMPOSE_CMD[@]} -eq 0 ]; then
-    if docker compose version >/dev/null 2>&1; then COMPOSE_CMD=(docker compose)
+    if [ "${DUALPAY_COMPOSE:-}" = docker-compose ]; then COMPOSE_CMD=(docker-compose)
+    elif docker compose version >/dev/null 2>&1; then COMPOSE_CMD=(docker compose)
     elif command -v docker-compose >/dev/null 2>&1; then COMPOSE_CMD=(docker-compose)
     else die "no compose found; run deploy/docker/engine.sh"; fi
     COMPOSE_CMD+=(-p "$PROJECT" -f "$FILE")
