@@ -3,10 +3,14 @@
 #   1. docker-compose (Debian's 1.29 package) parses, validates and resolves it (`config -q`);
 #   2. so does Docker Compose v2 (`docker compose config -q`), where that plugin is installed;
 #   3. every file it mounts or builds from is in the repository: bind mounts, the init SQL files in
-#      the mounted init folder, build contexts, Dockerfiles and their .dockerignore, the MODULE each
-#      build names, and a COPY line in the Dockerfile for every module pom of the reactor;
+#      the mounted init folder, the edge's and ops proxy's nginx files, build contexts, Dockerfiles
+#      (each choice of APP_DOCKERFILE) and their .dockerignore, the MODULE each build names, and a
+#      COPY line in the Maven-building Dockerfile for every module pom of the reactor;
 #   4. it stays scalable: no service built here has a container_name or a host port, and every
-#      service waited on as service_healthy has a health check.
+#      service waited on as service_healthy has a health check;
+#   5. every third-party image comes from a variable whose default is the official image
+#      (deploy/docker/images.sh swaps in local stand-ins through them), and the edge keeps its
+#      /internal and actuator filter.
 # Nothing here starts a container. Exit status 0 and a last line "compose-check: OK ..." when all
 # holds; otherwise each problem on its own line and a non-zero exit status.
 set -euo pipefail
@@ -16,6 +20,13 @@ cd "$ROOT"
 FILE=deploy/docker-compose.yml
 
 say() { echo "compose-check: $*" >&2; }
+
+# The stack's secrets are required variables (deploy/docker/secrets.sh generates them for a real
+# stack); placeholders stand in for them here, where nothing starts.
+for secret in MYSQL_ROOT_PASSWORD MYSQL_PASSWORD SERVICE_KEY SHOPPER_KEY OPERATOR_PASSWORD WECHAT_NOTIFY_SECRET \
+  ALIPAY_NOTIFY_SECRET SEATA_CONSOLE_PASSWORD SEATA_SECRET_KEY; do
+  export "$secret=${!secret:-compose-check-placeholder}"
+done
 
 install_debian_package() { # install_debian_package <package> <what for>
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -64,6 +75,33 @@ services = doc.get("services") or {}
 # Files that must be inside a mounted folder, not only the folder itself.
 inside_mounts = {
     "deploy/mysql/init": ["01-databases.sql", "02-seata-server.sql"],
+    "deploy/docker/edge": ["default.conf", "public.locations"],
+    "deploy/docker/ops": ["default.conf"],
+}
+
+# ${VAR:-default} in a path: every value it may take here (the default, the environment's, and
+# the known alternatives), so that each is checked.
+alternatives = {"APP_DOCKERFILE": ["Dockerfile", "Dockerfile.prebuilt"]}
+
+def expand(value):
+    m = re.search(r"\$\{(\w+)(?::?-([^}]*))?\}", value)
+    if not m:
+        return [value]
+    name, default = m.group(1), m.group(2) or ""
+    choices = [default] + alternatives.get(name, []) + ([os.environ[name]] if name in os.environ else [])
+    out = []
+    for choice in dict.fromkeys(choices):
+        out += expand(value[:m.start()] + choice + value[m.end():])
+    return out
+
+# The official image behind each image variable (the variable's default must be it).
+official_images = {
+    "MYSQL_IMAGE": "mysql:8.0",
+    "NACOS_IMAGE": "nacos/nacos-server:v2.3.2",
+    "SEATA_IMAGE": "seataio/seata-server:2.0.0",
+    "NGINX_IMAGE": "nginx:1.26-alpine",
+    "RUNTIME_IMAGE": "eclipse-temurin:17-jre",
+    "MAVEN_IMAGE": "maven:3.9-eclipse-temurin-17",
 }
 
 problems = []
@@ -104,6 +142,13 @@ for name, svc in services.items():
     for env_file in ([svc["env_file"]] if isinstance(svc.get("env_file"), str) else svc.get("env_file") or []):
         need(os.path.normpath(os.path.join(base, env_file)), "env_file of %s" % name)
 
+    image = svc.get("image")
+    if image is not None:
+        m = re.fullmatch(r"\$\{(\w+):-([^}]+)\}", str(image))
+        if not m or official_images.get(m.group(1)) != m.group(2):
+            problems.append("%s: image %s is not ${<NAME>_IMAGE:-<official image>} (one of %s)"
+                            % (name, image, ", ".join("%s=%s" % kv for kv in official_images.items())))
+
     build = svc.get("build")
     if build is None:
         continue
@@ -112,13 +157,18 @@ for name, svc in services.items():
     context = os.path.normpath(os.path.join(base, build.get("context", ".")))
     if not need(context, "build context of %s" % name):
         continue
-    dockerfile = os.path.normpath(os.path.join(context, build.get("dockerfile", "Dockerfile")))
-    # Each Dockerfile once: its ignore file, and a COPY line for every module pom of the reactor.
-    if dockerfile not in dockerfiles_checked and need(dockerfile, "Dockerfile of %s" % name):
+    for dockerfile in expand(build.get("dockerfile", "Dockerfile")):
+        dockerfile = os.path.normpath(os.path.join(context, dockerfile))
+        # Each Dockerfile once: its ignore file, and, where it builds with Maven, a COPY line for
+        # every module pom of the reactor.
+        if dockerfile in dockerfiles_checked or not need(dockerfile, "Dockerfile of %s" % name):
+            continue
         dockerfiles_checked.add(dockerfile)
         need(dockerfile + ".dockerignore", "build-context filter beside %s" % rel(dockerfile))
         with open(dockerfile) as f:
             text = f.read()
+        if not re.search(r"^RUN\b.*\bmvn\b", text, re.M):
+            continue
         for module in modules:
             if not re.search(r"^COPY\s+%s/pom\.xml\s" % re.escape(module), text, re.M):
                 problems.append("%s does not COPY %s/pom.xml, which the reactor (pom.xml) lists"
@@ -144,6 +194,14 @@ for name, svc in services.items():
         for target, spec in depends.items():
             if (spec or {}).get("condition") == "service_healthy" and not (services.get(target) or {}).get("healthcheck"):
                 problems.append("%s waits for %s to be healthy, but %s has no healthcheck" % (name, target, target))
+
+# The edge never forwards /internal/** nor actuator paths other than /actuator/health.
+edge_rules = os.path.join(root, "deploy/docker/edge/public.locations")
+if os.path.exists(edge_rules):
+    with open(edge_rules) as f:
+        rules = f.read()
+    if 'location ~* "(;|^/(internal|actuator)(/|$))"' not in rules or "location = /actuator/health" not in rules:
+        problems.append("deploy/docker/edge/public.locations lost its /internal and actuator filter")
 
 if problems:
     for p in problems:

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # The chaos scenarios' small layer over "the cluster": the same scenario drives the local cluster
-# (CHAOS_TARGET=local, the default: deploy/local/cluster.sh) or docker compose (CHAOS_TARGET=compose).
+# (CHAOS_TARGET=local, the default: deploy/local/cluster.sh) or docker compose (CHAOS_TARGET=compose:
+# deploy/docker/compose.sh, project COMPOSE_PROJECT=dualpay; the services are reached through its
+# ops proxy, which forwards the fault points the edge refuses).
 #
 #   chaos kill|freeze|thaw|stop|start <component>   components as in cluster.sh
+#   sql <mariadb client args...>                    the database as the dualpay user (on compose:
+#                                                   the client inside the mysql container)
 #   arm <service-url> <point> '<json>'              arm a fault point (as the operator)
 #   sandbox_faults '<json>'                         set the channel sandbox's knobs
 #   load <seconds>                                  shoppers in the background (load.py)
@@ -17,37 +21,31 @@ mkdir -p "$CHAOS_OUT"
 
 if [ "$CHAOS_TARGET" = local ]; then
   CTL=$CHAOS_ROOT/deploy/local/cluster.sh
-  eval "$("$CTL" env)"
 else
-  COMPOSE=(docker compose -f "$CHAOS_ROOT/deploy/docker-compose.yml")
-  export ORDER_URL=${ORDER_URL:-http://127.0.0.1:8081} PAYMENT_URL=${PAYMENT_URL:-http://127.0.0.1:8082}
-  export INVENTORY_URL=${INVENTORY_URL:-http://127.0.0.1:8083} SANDBOX_URL=${SANDBOX_URL:-http://127.0.0.1:8090}
-  export PAYMENT2_URL=""
-  # the cluster's secrets, as deploy/docker/secrets.sh generated them
-  set -a
-  # shellcheck disable=SC1091
-  [ -f "$CHAOS_ROOT/deploy/.env" ] && . "$CHAOS_ROOT/deploy/.env"
-  set +a
+  # the same verbs and component names as cluster.sh (payment-service is replica 1, payment-service-2
+  # replica 2); its env points at the published ports of the running project
+  CTL=$CHAOS_ROOT/deploy/docker/compose.sh
+  "$CTL" compose ps -q ops 2>/dev/null | grep -q . \
+    || echo "lib.sh: the compose project has no ops proxy (DUALPAY_OPS=0?): fault points cannot be armed" >&2
 fi
+eval "$("$CTL" env)"
 
 say() { printf '[%s] %s\n' "$(date +%T)" "$*"; }
 
 chaos() { # chaos <action> <component>
   local action=$1 component=$2
   say "chaos: $action $component"
+  "$CTL" "$action" "$component" >/dev/null
+}
+
+sql() { # sql <mariadb client args...>
   if [ "$CHAOS_TARGET" = local ]; then
-    "$CTL" "$action" "$component" >/dev/null
-    return
+    mariadb --no-defaults --protocol=tcp -h 127.0.0.1 -P "${MYSQL_URL##*:}" -u"$MYSQL_USER" -p"$MYSQL_PASSWORD" "$@"
+  else
+    # mariadb in the MariaDB stand-in, mysql in the official mysql image
+    "$CTL" compose exec -T mysql sh -c 'exec "$(command -v mariadb || echo mysql)" "$@"' sql \
+      -udualpay -p"$MYSQL_PASSWORD" "$@"
   fi
-  local service=$component
-  [ "$component" = seata ] && service=seata-server
-  case $action in
-    kill) "${COMPOSE[@]}" kill -s SIGKILL "$service" ;;
-    freeze) "${COMPOSE[@]}" pause "$service" ;;
-    thaw) "${COMPOSE[@]}" unpause "$service" ;;
-    stop) "${COMPOSE[@]}" stop "$service" ;;
-    start) "${COMPOSE[@]}" up -d --wait "$service" ;;
-  esac
 }
 
 arm() { # arm <service-url> <point> <json>
@@ -94,7 +92,7 @@ quiet() {
   reconciliation 2>/dev/null | python3 -c '
 import json, sys
 r = json.load(sys.stdin); t = r["totals"]
-sys.exit(0 if r["ok"] and t["inboxPending"] == 0 and t["refundsInFlight"] == 0 and t["undoLogRows"] == 0 else 1)'
+sys.exit(0 if r["ok"] and t["inboxPending"] == 0 and t["refundsInFlight"] == 0 and t["undoLogRows"] == 0 else 1)' 2>/dev/null
 }
 
 finish() {

@@ -7,8 +7,7 @@ sandbox_faults '{"WECHAT":{"dropNotifies":true},"ALIPAY":{"dropNotifies":true}}'
 load 25; sleep 15
 sandbox_faults '{"WECHAT":{},"ALIPAY":{}}'
 wait "$LOAD_PID" || true
-mariadb --no-defaults --protocol=tcp -h 127.0.0.1 -P "${MYSQL_PORT:-3306}" -u"${MYSQL_USER:-dualpay}" -p"${MYSQL_PASSWORD:-dualpay}" -N \
-  -e "SELECT LOWER(channel), out_trade_no FROM payment_db.payment_attempt WHERE status = 'SUCCESS' ORDER BY created_at DESC LIMIT 100" \
+sql -N -e "SELECT LOWER(channel), out_trade_no FROM payment_db.payment_attempt WHERE status = 'SUCCESS' ORDER BY created_at DESC LIMIT 100" \
   | while read -r channel trade; do curl -fsS -X POST "$SANDBOX_URL/sandbox/$channel/trades/$trade/notify" >/dev/null || true; done
 say "every paid trade notified again"
 finish
