@@ -13,7 +13,13 @@
 #      in a random order (the seed is printed; SHUFFLE_SEED=<seed> repeats an order, SHUFFLE_SEED=off
 #      keeps the source order): each scenario leaves the cluster as it found it;
 #   4. runs a short subset of the chaos scenarios (deploy/chaos), each ending in the reconciliation;
-#   5. validates the docker compose file (no Docker engine needed).
+#   5. the Docker path: starts an engine where none answers (deploy/docker/engine.sh), builds or reuses
+#      the images (images.sh: official ones, or local stand-ins where none can be pulled), validates
+#      the compose file, then ComposeStackIT brings the whole stack up through Testcontainers (two
+#      payment-service replicas, every health check) and pays an order through the edge; then
+#      deploy/docker/compose.sh brings it up again for the compose chaos subset, and takes it down.
+#      The stack's host ports are moved (2xxxx) so that it runs beside the local cluster.
+#      DOCKER_PATH=0 leaves this part out (a machine that cannot run Docker).
 #
 # A failing scenario prints the last log lines of every component and the rows of its orders, and
 # keeps them in deploy/cluster-tests/target/cluster-diagnostics/.
@@ -36,9 +42,13 @@ done
 
 started=$(date +%s)
 hog_pid=""
+compose_up=0
 cleanup() {
   [ -z "$hog_pid" ] || kill "$hog_pid" 2>/dev/null || true
-  if [ "${KEEP_CLUSTER:-1}" = "0" ]; then deploy/local/cluster.sh down; fi
+  if [ "${KEEP_CLUSTER:-1}" = "0" ]; then
+    deploy/local/cluster.sh down
+    [ "$compose_up" = 0 ] || deploy/docker/compose.sh down >/dev/null 2>&1 || true
+  fi
 }
 trap cleanup EXIT
 
@@ -86,5 +96,33 @@ deploy/chaos/run-all.sh kill-payment halt-before-commit
 
 echo "== compose file"
 deploy/compose-check.sh
+
+if [ "${DOCKER_PATH:-1}" != 0 ]; then
+  # the compose stack's host ports, beside the local cluster's
+  export ORDER_HOST_PORT=28081 PAYMENT_HOST_PORT=28082 INVENTORY_HOST_PORT=28083 SANDBOX_HOST_PORT=28090 \
+    MYSQL_HOST_PORT=23306 NACOS_HOST_PORT=28848 NACOS_GRPC_HOST_PORT=29848 SEATA_HOST_PORT=28091 \
+    SEATA_CONSOLE_HOST_PORT=27091
+  t0=$SECONDS
+  echo "== Docker engine"
+  deploy/docker/engine.sh
+  echo "   engine answers after $((SECONDS - t0)) s"
+  t0=$SECONDS
+  echo "== images (official where they can be pulled, local stand-ins otherwise)"
+  deploy/docker/images.sh
+  echo "   images ready after $((SECONDS - t0)) s"
+  deploy/docker/secrets.sh
+  t0=$SECONDS
+  echo "== the compose stack through Testcontainers (ComposeStackIT)"
+  ./mvnw -B -Pcompose verify -pl common,deploy/cluster-tests -Dsurefire.failIfNoSpecifiedTests=false
+  echo "   ComposeStackIT green in $((SECONDS - t0)) s"
+  t0=$SECONDS
+  echo "== compose chaos subset (deploy/docker/compose.sh, two payment-service replicas)"
+  compose_up=1
+  deploy/docker/compose.sh up
+  CHAOS_TARGET=compose CHAOS_OUT=.cluster/chaos-compose deploy/chaos/run-all.sh kill-tc halt-before-commit
+  deploy/docker/compose.sh down >/dev/null
+  compose_up=0
+  echo "   compose chaos subset green in $((SECONDS - t0)) s"
+fi
 
 echo "== all green in $(( $(date +%s) - started )) s"
