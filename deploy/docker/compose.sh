@@ -104,25 +104,9 @@ edge_ports() {
 # Kept in one function: the calls change when the APIs do (authentication, ...).
 demo_order() {
   edge_ports
-  local api=http://127.0.0.1 order order_no payment out_trade_no status="" i auth
-  json_field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
-  auth="Authorization: Bearer $(cmd_token demo-user)"
-  order=$(curl -fsS -X POST "$api:$ORDER_PORT/api/orders" -H 'Content-Type: application/json' -H "$auth" \
-    -H "Idempotency-Key: demo-$(date +%s%N)" -d '{"userId":"demo-user","items":[{"skuCode":"SKU-KEYBOARD","quantity":1}]}')
-  order_no=$(json_field orderNo <<<"$order")
-  payment=$(curl -fsS -X POST "$api:$PAYMENT_PORT/api/payments" -H 'Content-Type: application/json' -H "$auth" \
-    -d "{\"orderNo\":\"$order_no\",\"channel\":\"WECHAT\"}")
-  out_trade_no=$(json_field outTradeNo <<<"$payment")
-  say "== order $order_no created; WeChat trade $out_trade_no opened; the shopper pays on the sandbox"
-  curl -fsS -X POST "$api:$SANDBOX_PORT/sandbox/wechat/trades/$out_trade_no/pay" >/dev/null
-  for i in $(seq 1 150); do
-    status=$(curl -fsS -H "$auth" "$api:$ORDER_PORT/api/orders/$order_no" | json_field status)
-    [ "$status" = PAID ] && break
-    sleep 0.2
-  done
-  say "== GET /api/orders/$order_no (through the edge, 127.0.0.1:$ORDER_PORT)"
-  curl -fsS -H "$auth" "$api:$ORDER_PORT/api/orders/$order_no" | python3 -m json.tool >&2
-  [ "$status" = PAID ] || die "order $order_no is $status, not PAID; see 'compose.sh logs payment-service'"
+  say "== one order paid through the edge (127.0.0.1:$ORDER_PORT)"
+  python3 "$ROOT/deploy/lib/dualpay.py" demo "http://127.0.0.1:$ORDER_PORT" "http://127.0.0.1:$PAYMENT_PORT" \
+    "http://127.0.0.1:$SANDBOX_PORT" >&2 || die "the demo order did not end PAID; see 'compose.sh logs payment-service'"
 }
 
 # Waits until every container of the project is healthy (docker-compose 1.x has no --wait).

@@ -8,6 +8,7 @@
 The cluster's addresses and secrets come from the environment (`eval "$(deploy/local/cluster.sh env)"`).
 
     python3 deploy/lib/dualpay.py token <userId> [seconds]   prints a shopper token (demo issuer)
+    python3 deploy/lib/dualpay.py demo <orderUrl> <paymentUrl> <sandboxUrl>   one order paid, printed
 """
 import base64
 import hashlib
@@ -68,9 +69,39 @@ def call(method, url, body=None, headers=None, raw=None, content_type="applicati
         return e.code, (json.loads(text) if text and text[:1] in b"{[" else None)
 
 
+def demo(order_url, payment_url, sandbox_url, user="demo-user", wait_seconds=30):
+    """One order paid end to end through the public APIs, as the README shows it: created by a demo
+    shopper, a WeChat trade opened, paid on the sandbox, awaited PAID; the order printed. False when
+    it did not end PAID."""
+    auth = shopper(user)
+    status, order = call("POST", f"{order_url}/api/orders",
+                         {"userId": user, "items": [{"skuCode": "SKU-KEYBOARD", "quantity": 1}]},
+                         {"Idempotency-Key": f"demo-{uuid.uuid4()}", **auth})
+    if status != 201:
+        raise SystemExit(f"creating the order answered {status}: {order}")
+    status, payment = call("POST", f"{payment_url}/api/payments", {"orderNo": order["orderNo"], "channel": "WECHAT"},
+                           auth)
+    if status != 201:
+        raise SystemExit(f"starting the payment answered {status}: {payment}")
+    print(f"== order {order['orderNo']} created; WeChat trade {payment['outTradeNo']} opened; "
+          "the shopper pays on the sandbox", file=sys.stderr)
+    call("POST", f"{sandbox_url}/sandbox/wechat/trades/{payment['outTradeNo']}/pay")
+    deadline = time.time() + wait_seconds
+    while time.time() < deadline:
+        status, order = call("GET", f"{order_url}/api/orders/{order['orderNo']}", headers=auth)
+        if status == 200 and order["status"] == "PAID":
+            break
+        time.sleep(0.2)
+    print(f"== GET {order_url}/api/orders/{order['orderNo']}", file=sys.stderr)
+    print(json.dumps(order, indent=2))
+    return order.get("status") == "PAID"
+
+
 if __name__ == "__main__":
     if len(sys.argv) >= 3 and sys.argv[1] == "token":
         print(sign_token(os.environ["SHOPPER_KEY"], SHOPPER_ISSUER, sys.argv[2],
                          int(sys.argv[3]) if len(sys.argv) > 3 else 3600))
+    elif len(sys.argv) == 5 and sys.argv[1] == "demo":
+        sys.exit(0 if demo(*sys.argv[2:5]) else "the demo order did not end PAID")
     else:
         sys.exit(__doc__)

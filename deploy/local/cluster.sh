@@ -503,26 +503,8 @@ EOF
 # One order paid end to end through the public APIs, as the README shows it.
 cmd_demo() {
   cmd_up
-  local api=http://127.0.0.1 order order_no payment out_trade_no status="" i
-  json_field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
-  local auth
-  auth="Authorization: Bearer $(cmd_token demo-user)"
-  order=$(curl -fsS -X POST "$api:$ORDER_PORT/api/orders" -H 'Content-Type: application/json' -H "$auth" \
-    -H "Idempotency-Key: demo-$(date +%s%N)" -d '{"userId":"demo-user","items":[{"skuCode":"SKU-KEYBOARD","quantity":1}]}')
-  order_no=$(json_field orderNo <<<"$order")
-  payment=$(curl -fsS -X POST "$api:$PAYMENT_PORT/api/payments" -H 'Content-Type: application/json' -H "$auth" \
-    -d "{\"orderNo\":\"$order_no\",\"channel\":\"WECHAT\"}")
-  out_trade_no=$(json_field outTradeNo <<<"$payment")
-  say "== order $order_no created; WeChat trade $out_trade_no opened; the shopper pays on the sandbox"
-  curl -fsS -X POST "$api:$SANDBOX_PORT/sandbox/wechat/trades/$out_trade_no/pay" >/dev/null
-  for i in $(seq 1 100); do
-    status=$(curl -fsS -H "$auth" "$api:$ORDER_PORT/api/orders/$order_no" | json_field status)
-    [ "$status" = PAID ] && break
-    sleep 0.2
-  done
-  say "== GET /api/orders/$order_no"
-  curl -fsS -H "$auth" "$api:$ORDER_PORT/api/orders/$order_no" | python3 -m json.tool
-  [ "$status" = PAID ] || die "order $order_no is $status, not PAID; see $LOGS/payment-service.log"
+  python3 "$ROOT/deploy/lib/dualpay.py" demo "http://127.0.0.1:$ORDER_PORT" "http://127.0.0.1:$PAYMENT_PORT" \
+    "http://127.0.0.1:$SANDBOX_PORT" || die "the demo order did not end PAID; see $LOGS/payment-service.log"
 }
 
 cmd_token() { # cmd_token <userId> [seconds]: a demo shopper's token, signed with the cluster's shopper key

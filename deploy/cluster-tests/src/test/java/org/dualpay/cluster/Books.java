@@ -1,12 +1,6 @@
 package org.dualpay.cluster;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -103,25 +97,6 @@ final class Books {
     }
 
     private List<Map<String, Object>> rows(String database, String sql, Object... args) {
-        try (Connection connection = DriverManager.getConnection(cluster.mysqlUrl + "/" + database, cluster.mysqlUser,
-                cluster.mysqlPassword); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
-            List<Map<String, Object>> rows = new ArrayList<>();
-            try (ResultSet result = statement.executeQuery()) {
-                int columns = result.getMetaData().getColumnCount();
-                while (result.next()) {
-                    Map<String, Object> row = new HashMap<>();
-                    for (int c = 1; c <= columns; c++) {
-                        row.put(result.getMetaData().getColumnLabel(c), result.getObject(c));
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new AssertionError("query on " + database + " failed: " + sql, e);
-        }
+        return cluster.rows(database, sql, args);
     }
 }
