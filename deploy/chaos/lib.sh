@@ -4,7 +4,8 @@
 # deploy/docker/compose.sh, project COMPOSE_PROJECT=dualpay; the services are reached through its
 # ops proxy, which forwards the fault points the edge refuses).
 #
-#   chaos kill|freeze|thaw|stop|start <component>   components as in cluster.sh
+#   chaos kill|freeze|thaw|stop|start <component>   components as in cluster.sh; what a scenario killed,
+#                                                   stopped or froze is brought back when it ends, however
 #   sql <mariadb client args...>                    the database as the dualpay user (on compose:
 #                                                   the client inside the mysql container)
 #   arm <service-url> <point> '<json>'              arm a fault point (as the operator)
@@ -32,11 +33,35 @@ eval "$("$CTL" env)"
 
 say() { printf '[%s] %s\n' "$(date +%T)" "$*"; }
 
+# Components a scenario killed, stopped or froze: brought back whatever way it ends (Ctrl-C, an
+# error, a failed step), so that no process stays frozen or down behind a scenario.
+TOUCHED=()
+
 chaos() { # chaos <action> <component>
   local action=$1 component=$2
   say "chaos: $action $component"
+  case $action in kill | stop | freeze) TOUCHED+=("$component") ;; esac
   "$CTL" "$action" "$component" >/dev/null
 }
+
+restore() {
+  local code=$? component
+  trap - EXIT
+  [ -z "${LOAD_PID:-}" ] || kill "$LOAD_PID" 2>/dev/null || true
+  for component in ${TOUCHED[@]+"${TOUCHED[@]}"}; do
+    "$CTL" thaw "$component" >/dev/null 2>&1 || true
+    "$CTL" start "$component" >/dev/null 2>&1 || say "restore: $component did not come back; see its log"
+  done
+  if [ "$code" -ne 0 ]; then
+    # the scenario did not reach finish(): its fault points and knobs are taken away here
+    disarm "$PAYMENT_URL"; disarm "$ORDER_URL"; disarm "$INVENTORY_URL"
+    [ -z "${PAYMENT2_URL:-}" ] || disarm "$PAYMENT2_URL"
+    sandbox_faults '{"WECHAT":{},"ALIPAY":{}}' >/dev/null 2>&1 || true
+  fi
+  exit "$code"
+}
+trap restore EXIT
+trap 'exit 130' INT TERM
 
 sql() { # sql <mariadb client args...>
   if [ "$CHAOS_TARGET" = local ]; then
