@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,18 +24,11 @@ class OnTimePaymentIT {
     private static final String FAULT = "inventory.deduct.after-update";
 
     private final Cluster cluster = new Cluster();
-    private int stockBefore;
 
     @BeforeEach
     void stock() {
-        stockBefore = cluster.stock(SKU);
+        // the stock of every SKU, the sandbox's knobs and the fault points are put back by ClusterScenario
         cluster.setStock(SKU, 100);
-    }
-
-    @AfterEach
-    void heal() {
-        cluster.disarmFaults(cluster.inventoryUrl);
-        cluster.setStock(SKU, stockBefore);
     }
 
     @Test

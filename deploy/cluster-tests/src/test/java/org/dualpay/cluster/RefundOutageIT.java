@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,18 +24,11 @@ class RefundOutageIT {
     private static final String SKU = "SKU-CABLE";
 
     private final Cluster cluster = new Cluster();
-    private int stockBefore;
 
     @BeforeEach
-    void rememberStock() {
-        stockBefore = cluster.stock(SKU);
+    void stock() {
+        // the stock of every SKU, the sandbox's knobs and the fault points are put back by ClusterScenario
         cluster.setStock(SKU, 100);
-    }
-
-    @AfterEach
-    void heal() {
-        cluster.healChannels();
-        cluster.setStock(SKU, stockBefore);
     }
 
     @Test

@@ -17,7 +17,6 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,21 +32,14 @@ class StartCancelRaceIT {
     private static final String SKU = "SKU-MOUSE";
 
     private final Cluster cluster = new Cluster();
-    private int stockBefore;
-
     private record Run(String orderNo, String channel, int startStatus, String startCode, int cancelStatus,
             int payStatus) {
     }
 
     @BeforeEach
     void stock() {
-        stockBefore = cluster.stock(SKU);
+        // the stock of every SKU, the sandbox's knobs and the fault points are put back by ClusterScenario
         cluster.setStock(SKU, 10_000);
-    }
-
-    @AfterEach
-    void restore() {
-        cluster.setStock(SKU, stockBefore);
     }
 
     @Test
