@@ -525,7 +525,7 @@ cmd_logs() {
 main() {
   local command=${1:-}
   [ $# -gt 0 ] && shift
-  case $command in up | demo | start | status) load_secrets ;; esac
+  case $command in up | demo | start) load_secrets ;; esac
   case $command in
     up) cmd_up "$@" ;;
     demo) cmd_demo ;;

@@ -1,7 +1,6 @@
 package org.dualpay.common.security;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
@@ -83,9 +82,5 @@ public final class SecretsGuard {
             return value.substring(value.indexOf(':') + 1, value.length() - 1);
         }
         return value;
-    }
-
-    static List<String> split(String names) {
-        return Arrays.stream(names.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList();
     }
 }
