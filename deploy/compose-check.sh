@@ -9,8 +9,9 @@
 #   4. it stays scalable: no service built here has a container_name or a host port, and every
 #      service waited on as service_healthy has a health check;
 #   5. every third-party image comes from a variable whose default is the official image
-#      (deploy/docker/images.sh swaps in local stand-ins through them), and the edge keeps its
-#      /internal and actuator filter.
+#      (deploy/docker/images.sh swaps in local stand-ins through them), each image built here is
+#      named dualpay-<service>:${APP_IMAGE_TAG:-latest}, and the edge keeps its /internal and
+#      actuator filter.
 # Nothing here starts a container. Exit status 0 and a last line "compose-check: OK ..." when all
 # holds; otherwise each problem on its own line and a non-zero exit status.
 set -euo pipefail
@@ -143,7 +144,11 @@ for name, svc in services.items():
         need(os.path.normpath(os.path.join(base, env_file)), "env_file of %s" % name)
 
     image = svc.get("image")
-    if image is not None:
+    if image is not None and svc.get("build") is not None:
+        # the project's own images: built here, named once for every compose project
+        if not re.fullmatch(r"dualpay-%s:\$\{APP_IMAGE_TAG:-latest\}" % re.escape(name), str(image)):
+            problems.append("%s: built image named %s, not dualpay-%s:${APP_IMAGE_TAG:-latest}" % (name, image, name))
+    elif image is not None:
         m = re.fullmatch(r"\$\{(\w+):-([^}]+)\}", str(image))
         if not m or official_images.get(m.group(1)) != m.group(2):
             problems.append("%s: image %s is not ${<NAME>_IMAGE:-<official image>} (one of %s)"

@@ -15,6 +15,8 @@
 #   compose.sh start|stop|kill|freeze|thaw <component>
 #                          as cluster.sh's, components named as there (seata, payment-service-2, ...)
 #   compose.sh compose <args...>   any docker compose command on this project
+#   compose.sh clean-tests the stacks the cluster tests brought up through Testcontainers and left
+#                          behind (projects dualpay-tc-*, and Testcontainers' ambassadors) removed
 #
 # The project is named COMPOSE_PROJECT (dualpay). Host ports: the *_HOST_PORT variables of the compose
 # file (ORDER_HOST_PORT=8081 PAYMENT_HOST_PORT=8082 INVENTORY_HOST_PORT=8083 SANDBOX_HOST_PORT=8090
@@ -254,10 +256,26 @@ cmd_ctl() { # cmd_ctl <start|stop|kill|freeze|thaw> <component>
   esac
 }
 
+# The cluster tests' stacks (ComposeStack: projects dualpay-tc-<random>) are taken down by the test
+# JVM when it ends; one killed before that leaves its stack, removed here.
+cmd_clean_tests() {
+  local project
+  for project in $(docker ps -a --filter label=com.docker.compose.project \
+      --format '{{ index .Labels "com.docker.compose.project" }}' | grep '^dualpay-tc-' | sort -u); do
+    say "removing the test stack $project"
+    docker compose -p "$project" down -v --remove-orphans >/dev/null 2>&1 \
+      || docker rm -f $(docker ps -aq --filter "label=com.docker.compose.project=$project") >/dev/null
+  done
+  local ambassadors
+  ambassadors=$(docker ps -aq --filter label=org.testcontainers=true --filter name=testcontainers-socat-)
+  [ -z "$ambassadors" ] || docker rm -f $ambassadors >/dev/null
+  docker network prune -f --filter label=com.docker.compose.project >/dev/null 2>&1 || true
+}
+
 main() {
   local command=${1:-}
   [ $# -gt 0 ] && shift
-  case $command in "" | -h | --help) ;; *) load_secrets ;; esac
+  case $command in "" | -h | --help | clean-tests) ;; *) load_secrets ;; esac
   case $command in
     up) cmd_up ;;
     demo) demo_order ;;
@@ -268,6 +286,7 @@ main() {
     token) cmd_token "$@" ;;
     operator) echo "operator:$OPERATOR_PASSWORD" ;;
     compose) compose "$@" ;;
+    clean-tests) cmd_clean_tests ;;
     start | stop | kill | freeze | thaw)
       [ $# -eq 1 ] || die "usage: compose.sh $command <component>"
       cmd_ctl "$command" "$1" ;;

@@ -19,6 +19,8 @@
 #   NACOS_IMAGE    nacos/nacos-server:v2.3.2    dualpay-local/nacos:rnacos  rnacos/: the host's rnacos (deploy/local/cluster.sh installs it)
 #   SEATA_IMAGE    seataio/seata-server:2.0.0   dualpay-local/seata:tc      seata-tc/: deploy/seata-server's jar + target/lib on RUNTIME_IMAGE
 #   NGINX_IMAGE    nginx:1.26-alpine            dualpay-local/nginx:debian  nginx/: Debian's nginx + curl
+#   SOCAT_IMAGE    alpine/socat:1.7.4.3-r0      dualpay-local/socat:debian  socat/: Debian's socat (Testcontainers'
+#                                               ambassador, for the cluster tests against compose)
 #   MAVEN_IMAGE    maven:3.9-eclipse-temurin-17 none: without it APP_DOCKERFILE=Dockerfile.prebuilt, so the
 #                                               app images are made from the jars the reactor built on the host
 #
@@ -141,7 +143,7 @@ tc_jar() {
 
 main() {
   mkdir -p "$WORK"
-  local t0=$SECONDS base="" runtime mysql nacos seata nginx app_dockerfile=Dockerfile maven=maven:3.9-eclipse-temurin-17
+  local t0=$SECONDS base="" runtime mysql nacos seata nginx socat app_dockerfile=Dockerfile maven=maven:3.9-eclipse-temurin-17
   need_base() { [ -n "$base" ] || base=$(base_image); }
 
   say "== images (official where present or pullable, local stand-ins otherwise)"
@@ -158,6 +160,8 @@ main() {
     seata=$(standin dualpay-local/seata:tc seata-tc "$runtime" "$jar" "${jar%/*}/lib"); fi
   if official nginx:1.26-alpine; then nginx=nginx:1.26-alpine; else
     need_base; nginx=$(standin dualpay-local/nginx:debian nginx "$base"); fi
+  if official alpine/socat:1.7.4.3-r0; then socat=alpine/socat:1.7.4.3-r0; else
+    need_base; socat=$(standin dualpay-local/socat:debian socat "$base"); fi
   # The full Maven build in a container needs Maven Central from inside it.
   if ! official "$maven"; then app_dockerfile=Dockerfile.prebuilt; fi
 
@@ -169,6 +173,7 @@ MYSQL_IMAGE=$mysql
 NACOS_IMAGE=$nacos
 SEATA_IMAGE=$seata
 NGINX_IMAGE=$nginx
+SOCAT_IMAGE=$socat
 MAVEN_IMAGE=$maven
 APP_DOCKERFILE=$app_dockerfile
 EOF

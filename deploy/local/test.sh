@@ -15,11 +15,13 @@
 #   4. runs a short subset of the chaos scenarios (deploy/chaos), each ending in the reconciliation;
 #   5. the Docker path: starts an engine where none answers (deploy/docker/engine.sh), builds or reuses
 #      the images (images.sh: official ones, or local stand-ins where none can be pulled), validates
-#      the compose file, then ComposeStackIT brings the whole stack up through Testcontainers (two
-#      payment-service replicas, every health check) and pays an order through the edge; then
-#      deploy/docker/compose.sh brings it up again for the compose chaos subset, and takes it down.
-#      The stack's host ports are moved (2xxxx) so that it runs beside the local cluster.
-#      DOCKER_PATH=0 leaves this part out (a machine that cannot run Docker).
+#      the compose file, then runs the same cluster scenarios again, with no cluster given in the
+#      environment: Testcontainers brings the whole compose stack up (two payment-service replicas,
+#      every health check) and the scenarios, shuffled again, run against it, with ComposeStackIT
+#      (an order paid through the edge, the edge's refusals); then deploy/docker/compose.sh brings it
+#      up again for the compose chaos subset, and takes it down. The stack's host ports are moved
+#      (2xxxx) so that it runs beside the local cluster. DOCKER_PATH=0 leaves this part out (a
+#      machine that cannot run Docker).
 #
 # A failing scenario prints the last log lines of every component and the rows of its orders, and
 # keeps them in deploy/cluster-tests/target/cluster-diagnostics/.
@@ -49,6 +51,7 @@ cleanup() {
     deploy/local/cluster.sh down
     [ "$compose_up" = 0 ] || deploy/docker/compose.sh down >/dev/null 2>&1 || true
   fi
+  [ "$compose_up" = 0 ] || deploy/docker/compose.sh clean-tests || true
 }
 trap cleanup EXIT
 
@@ -60,7 +63,7 @@ export PAYMENT_INSTANCES=2
 SKIP_BUILD=1 deploy/local/cluster.sh up
 eval "$(deploy/local/cluster.sh env)"
 
-# cluster_suite <label>: the scenarios once, in a shuffled order unless SHUFFLE_SEED=off
+# cluster_suite <label> [maven profile]: the scenarios once, in a shuffled order unless SHUFFLE_SEED=off
 cluster_suite() {
   local order=() seed=${SHUFFLE_SEED:-$(( (RANDOM << 15) | RANDOM ))} t0=$SECONDS how="as written"
   if [ "$seed" != off ]; then
@@ -70,7 +73,7 @@ cluster_suite() {
     how="shuffled; SHUFFLE_SEED=$seed repeats it"
   fi
   echo "== cluster scenarios $1 (order: $how)"
-  ./mvnw -B -Pcluster verify -pl common,deploy/cluster-tests -Dsurefire.failIfNoSpecifiedTests=false "${order[@]}"
+  ./mvnw -B "-P${2:-cluster}" verify -pl common,deploy/cluster-tests -Dsurefire.failIfNoSpecifiedTests=false "${order[@]}"
   echo "== cluster scenarios $1 green in $((SECONDS - t0)) s"
 }
 
@@ -111,13 +114,15 @@ if [ "${DOCKER_PATH:-1}" != 0 ]; then
   deploy/docker/images.sh
   echo "   images ready after $((SECONDS - t0)) s"
   deploy/docker/secrets.sh
-  t0=$SECONDS
-  echo "== the compose stack through Testcontainers (ComposeStackIT)"
-  ./mvnw -B -Pcompose verify -pl common,deploy/cluster-tests -Dsurefire.failIfNoSpecifiedTests=false
-  echo "   ComposeStackIT green in $((SECONDS - t0)) s"
+  compose_up=1
+  deploy/docker/compose.sh clean-tests
+  # no local cluster in the environment: the scenarios bring the compose stack up through Testcontainers
+  (
+    unset $(deploy/local/cluster.sh env | sed -n 's/^export \([A-Z0-9_]*\)=.*/\1/p')
+    cluster_suite "against compose through Testcontainers" compose
+  )
   t0=$SECONDS
   echo "== compose chaos subset (deploy/docker/compose.sh, two payment-service replicas)"
-  compose_up=1
   deploy/docker/compose.sh up
   CHAOS_TARGET=compose CHAOS_OUT=.cluster/chaos-compose deploy/chaos/run-all.sh kill-tc halt-before-commit
   deploy/docker/compose.sh down >/dev/null

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -33,27 +30,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * The running cluster the scenarios talk to, found through the environment that
- * {@code deploy/local/test.sh} (or {@code deploy/local/cluster.sh env}) provides. Without it every
- * scenario fails at once with a message saying how to get a cluster: none is silently skipped.
+ * The running cluster the scenarios talk to: the local cluster given in the environment that
+ * {@code deploy/local/test.sh} (or {@code deploy/local/cluster.sh env}) provides, or else the compose
+ * stack Testcontainers brings up (see {@link Deployment}). Without either every scenario fails at
+ * once with a message saying how to get a cluster: none is silently skipped.
  */
 final class Cluster {
 
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
 
+    private final Deployment deployment = Deployment.current();
     final String orderUrl = required("ORDER_URL");
     final String paymentUrl = required("PAYMENT_URL");
     /** The second payment-service instance; scenarios that need two fail without it. */
     final String payment2Url = env("PAYMENT2_URL", "");
-    /** The local cluster's control script, for scenarios that kill and restart a process. */
-    final String clusterCtl = env("CLUSTER_CTL", "");
     final String inventoryUrl = required("INVENTORY_URL");
     final String sandboxUrl = required("SANDBOX_URL");
     final String nacosUrl = required("NACOS_URL");
     final String mysqlUrl = required("MYSQL_URL");
     final String mysqlUser = env("MYSQL_USER", "dualpay");
     final String mysqlPassword = required("MYSQL_PASSWORD");
-    final Path logDir = Path.of(required("CLUSTER_LOG_DIR"));
     final String wechatSecret = required("WECHAT_NOTIFY_SECRET");
     final String alipaySecret = required("ALIPAY_NOTIFY_SECRET");
     /** The cluster's credentials (cluster.sh env): the scenarios call as the rightful caller would. */
@@ -70,20 +66,15 @@ final class Cluster {
     private final String startedUtc = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now().minusSeconds(1));
 
-    /** Where each component's log ended when this scenario began: it reads only what came after. */
-    private final Map<String, Long> logStart = new LinkedHashMap<>();
+    /** Where each component's log stood when this scenario began: it reads only what came after. */
+    private final Map<String, Object> logStart = new LinkedHashMap<>();
 
     /** The orders this scenario created, for the diagnostics kept when it fails. */
     final List<String> touchedOrders = new CopyOnWriteArrayList<>();
 
     Cluster() {
         for (String component : components()) {
-            Path file = logDir.resolve(component + ".log");
-            try {
-                logStart.put(component, Files.exists(file) ? Files.size(file) : 0L);
-            } catch (IOException e) {
-                logStart.put(component, 0L);
-            }
+            logStart.put(component, deployment.logMark(component));
         }
     }
 
@@ -437,44 +428,6 @@ final class Cluster {
         }
     }
 
-    /** Runs the local cluster's control script, for instance {@code ctl("kill", "payment-service-2")}. */
-    void ctl(String... args) {
-        int exit = run(true, args);
-        if (exit != 0) {
-            throw new AssertionError("cluster.sh " + String.join(" ", args) + " failed (exit " + exit + ")");
-        }
-    }
-
-    /** Runs cluster.sh (no rebuilds) and returns its exit code; its output is shown or dropped. */
-    private int run(boolean show, String... args) {
-        if (clusterCtl.isBlank()) {
-            throw new IllegalStateException("CLUSTER_CTL is not set: this scenario kills and restarts processes "
-                    + "of the local cluster (deploy/local/test.sh sets it)");
-        }
-        try {
-            List<String> command = new ArrayList<>(List.of("bash", clusterCtl));
-            command.addAll(List.of(args));
-            ProcessBuilder builder = new ProcessBuilder(command);
-            builder.environment().put("SKIP_BUILD", "1");
-            if (show) {
-                builder.inheritIO();
-            } else {
-                builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
-            }
-            Process process = builder.start();
-            if (!process.waitFor(240, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("cluster.sh " + String.join(" ", args) + " did not finish in 240 s");
-            }
-            return process.exitValue();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
     /**
      * Undo rows written since this scenario began, in the three databases. Older ones may be orphans
      * of earlier chaos (a participant killed right after a commit; Seata removes them after days).
@@ -485,7 +438,7 @@ final class Cluster {
                 + count("inventory_db", sql, startedUtc);
     }
 
-    // ---- the logs of the local cluster, from where each stood when this scenario began ----
+    // ---- the components' logs, from where each stood when this scenario began ----
 
     /** The components whose logs the scenarios read. */
     static List<String> components() {
@@ -495,19 +448,7 @@ final class Cluster {
 
     /** What a component logged since this scenario began (empty when it has no log). */
     String log(String component) {
-        Path file = logDir.resolve(component + ".log");
-        if (!Files.exists(file)) {
-            return "";
-        }
-        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-            long from = Math.min(logStart.getOrDefault(component, 0L), in.length());
-            byte[] bytes = new byte[(int) (in.length() - from)];
-            in.seek(from);
-            in.readFully(bytes);
-            return new String(bytes, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new AssertionError("cannot read the log of " + component + " in " + logDir, e);
-        }
+        return deployment.logSince(component, logStart.get(component));
     }
 
     /** The logs of every payment-service instance since this scenario began, one after the other. */
@@ -606,33 +547,33 @@ final class Cluster {
         }
     }
 
-    // ---- the processes of the local cluster ----
+    // ---- the processes ----
 
     /**
      * Brings back whatever a scenario stopped, killed or froze, and waits until each component is
-     * healthy and registered in Nacos: {@code cluster.sh up} starts only what does not run, thaws
-     * what is frozen, and waits for health however slowly a loaded instance answers.
+     * healthy and registered in Nacos.
      */
     void ensureAllRunning() {
-        if (clusterCtl.isBlank() || run(false, "status") == 0) {
-            return;
-        }
-        ctl("up");
+        deployment.ensureAllRunning();
     }
 
-    private static String required(String name) {
-        String value = System.getenv(name);
+    /** The addresses a service's instances may register in Nacos. */
+    java.util.Set<String> registrableIps(String service) {
+        return deployment.registrableIps(service);
+    }
+
+    private String required(String name) {
+        String value = deployment.setting(name);
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException("No cluster to test against: " + name + " is not set. "
-                    + "Run the scenarios with deploy/local/test.sh (it starts a local cluster), or start one "
-                    + "with deploy/local/cluster.sh up and run: eval \"$(deploy/local/cluster.sh env)\" "
-                    + "&& ./mvnw -Pcluster verify -pl deploy/cluster-tests");
+            throw new IllegalStateException("The cluster to test against has no " + name + ": give every variable "
+                    + "deploy/local/cluster.sh env prints (eval \"$(deploy/local/cluster.sh env)\"), or none to "
+                    + "test the compose stack");
         }
         return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
+    private String env(String name, String fallback) {
+        String value = deployment.setting(name);
         return value == null || value.isBlank() ? fallback : value;
     }
 }

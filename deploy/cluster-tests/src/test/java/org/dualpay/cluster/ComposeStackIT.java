@@ -8,11 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,101 +18,63 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.dualpay.common.security.Tokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.ComposeContainer;
-import org.testcontainers.containers.ContainerState;
-import org.testcontainers.containers.wait.strategy.Wait;
 
 /**
- * The user's own way in: the whole system from {@code deploy/docker-compose.yml}, brought up by
- * Testcontainers' compose support (Compose v2, waiting on every health check) with two payment-service
- * replicas, and called through the edge as a shopper would. Logs are read through Testcontainers.
+ * The user's own way in: the compose stack (see {@link ComposeStack}: the whole system from
+ * {@code deploy/docker-compose.yml}, brought up by Testcontainers with two payment-service replicas)
+ * called through the edge, its public way in, as a shopper would. Logs are read from the engine.
  *
- * <p>Needs a Docker engine and the images {@code deploy/docker/images.sh} picks (official or local
- * stand-ins) and the jars the reactor built; {@code deploy/local/test.sh} provides them. Host ports are
- * moved (2xxxx) so that the stack runs beside a local cluster. Without an engine it fails at once.
+ * <p>Runs in the compose pass only ({@code -Pcompose}), with the whole scenario suite against the same
+ * stack; {@code deploy/local/test.sh} provides the engine, images and secrets it needs.
  */
 class ComposeStackIT {
 
-    private static final Path DEPLOY = Path.of("..").toAbsolutePath().normalize();
-    private static final Map<String, String> PORTS = Map.of("ORDER_HOST_PORT", "28081", "PAYMENT_HOST_PORT", "28082",
-            "INVENTORY_HOST_PORT", "28083", "SANDBOX_HOST_PORT", "28090", "MYSQL_HOST_PORT", "23306",
-            "NACOS_HOST_PORT", "28848", "NACOS_GRPC_HOST_PORT", "29848", "SEATA_HOST_PORT", "28091",
-            "SEATA_CONSOLE_HOST_PORT", "27091");
-    private static final String EDGE = "http://127.0.0.1:";
-    private static final List<String> SERVICES = List.of("mysql", "nacos", "seata-server", "channel-sandbox",
-            "inventory-service", "order-service", "payment-service", "edge");
-
-    private static ComposeContainer stack;
-    private static Map<String, String> secrets;
+    private static ComposeStack stack;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Instant began = Instant.now();
 
     @BeforeAll
-    static void up() throws IOException {
+    static void up() {
         assertThat(DockerClientFactory.instance().isDockerAvailable())
                 .as("a Docker engine: deploy/docker/engine.sh installs and starts one").isTrue();
-        Map<String, String> env = new HashMap<>(PORTS);
-        env.putAll(envFile(DEPLOY.resolve(".images.env"), "the images: run deploy/docker/images.sh"));
-        secrets = envFile(DEPLOY.resolve(".env"), "the stack's secrets: run deploy/docker/secrets.sh");
-        env.putAll(secrets);
-        env.put("COMPOSE_PROFILES", "");
-        stack = new ComposeContainer(DEPLOY.resolve("docker-compose.yml").toFile())
-                .withLocalCompose(true)
-                .withBuild(true)
-                .withEnv(env)
-                // every service named: with a scaled one alone, Testcontainers' `up` would start it and its dependencies only
-                .withServices(SERVICES.toArray(String[]::new))
-                .withScaledService("payment-service", 2)
-                .withStartupTimeout(Duration.ofMinutes(6));
-        for (String service : SERVICES) {
-            stack.waitingFor(service, Wait.forHealthcheck().withStartupTimeout(Duration.ofMinutes(6)));
-        }
-        long started = System.nanoTime();
-        stack.start();
-        System.out.printf("compose stack healthy through Testcontainers after %.0f s%n", (System.nanoTime() - started) / 1e9);
-    }
-
-    @AfterAll
-    static void down() {
-        if (stack != null) {
-            stack.stop();
-        }
+        assertThat(System.getenv("ORDER_URL")).as("no cluster given in the environment: this test is about the "
+                + "compose stack").isNullOrEmpty();
+        stack = (ComposeStack) Deployment.current();
     }
 
     @Test
     void should_pay_an_order_through_the_edge_with_two_payment_replicas_and_one_global_transaction() throws Exception {
         // two payment-service replicas, both registered in Nacos
         Cluster.eventually("two payment-service instances healthy in Nacos", () -> {
-            JsonNode hosts = json(get(EDGE + PORTS.get("NACOS_HOST_PORT")
+            JsonNode hosts = json(get(stack.setting("NACOS_URL")
                     + "/nacos/v1/ns/instance/list?serviceName=payment-service&healthyOnly=true", null).body())
                     .path("hosts");
             assertThat(hosts.size()).as(hosts.toString()).isEqualTo(2);
         });
-        assertThat(container("payment-service", 2)).as("the second replica's container").isNotNull();
 
         // a shopper's order, paid on the WeChat sandbox, all through the edge
         String user = "compose-" + UUID.randomUUID();
-        String shopper = "Bearer " + Tokens.sign(secrets.get("SHOPPER_KEY"), Tokens.SHOPPER_ISSUER, user, Instant.now(),
+        String shopper = "Bearer " + Tokens.sign(stack.setting("SHOPPER_KEY"), Tokens.SHOPPER_ISSUER, user, Instant.now(),
                 Duration.ofHours(1));
-        HttpResponse<String> created = post(EDGE + PORTS.get("ORDER_HOST_PORT") + "/api/orders",
+        HttpResponse<String> created = post(stack.setting("EDGE_ORDER_URL") + "/api/orders",
                 "{\"userId\":\"" + user + "\",\"items\":[{\"skuCode\":\"SKU-KEYBOARD\",\"quantity\":1}]}",
                 Map.of("Authorization", shopper, "Idempotency-Key", UUID.randomUUID().toString()));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String orderNo = json(created.body()).path("orderNo").asText();
-        HttpResponse<String> started = post(EDGE + PORTS.get("PAYMENT_HOST_PORT") + "/api/payments",
+        HttpResponse<String> started = post(stack.setting("EDGE_PAYMENT_URL") + "/api/payments",
                 "{\"orderNo\":\"" + orderNo + "\",\"channel\":\"WECHAT\"}", Map.of("Authorization", shopper));
         assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
         String outTradeNo = json(started.body()).path("outTradeNo").asText();
-        HttpResponse<String> paid = post(EDGE + PORTS.get("SANDBOX_HOST_PORT") + "/sandbox/wechat/trades/" + outTradeNo
+        HttpResponse<String> paid = post(stack.setting("EDGE_SANDBOX_URL") + "/sandbox/wechat/trades/" + outTradeNo
                 + "/pay", "", Map.of());
         assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
 
         String[] xid = new String[1];
         Cluster.eventually("order " + orderNo + " PAID with the XID on its timeline", Duration.ofSeconds(60), () -> {
-            JsonNode order = json(get(EDGE + PORTS.get("ORDER_HOST_PORT") + "/api/orders/" + orderNo, shopper).body());
+            JsonNode order = json(get(stack.setting("EDGE_ORDER_URL") + "/api/orders/" + orderNo, shopper).body());
             assertThat(order.path("status").asText()).isEqualTo("PAID");
             xid[0] = order.path("timeline").get(1).path("xid").asText();
             assertThat(xid[0]).isNotBlank();
@@ -123,67 +82,48 @@ class ComposeStackIT {
 
         // one global transaction: its XID on a line of each service, read through Testcontainers
         Cluster.eventually("the XID " + xid[0] + " in the logs of payment, order and inventory", () -> {
-            assertThat(logs("payment-service", 1) + logs("payment-service", 2))
+            assertThat(logs("payment-service") + logs("payment-service-2"))
                     .contains("global transaction " + xid[0] + " committed: PAID WECHAT");
-            assertThat(lines(logs("order-service", 1), "order " + orderNo + " PENDING_PAYMENT -> PAID")).contains(xid[0]);
-            assertThat(lines(logs("inventory-service", 1), "stock of order " + orderNo + " deducted")).contains(xid[0]);
+            assertThat(lines(logs("order-service"), "order " + orderNo + " PENDING_PAYMENT -> PAID")).contains(xid[0]);
+            assertThat(lines(logs("inventory-service"), "stock of order " + orderNo + " deducted")).contains(xid[0]);
         });
     }
 
     @Test
     void should_never_forward_internal_calls_nor_actuator_paths_but_health_at_the_edge() throws Exception {
         String operator = "Basic " + java.util.Base64.getEncoder()
-                .encodeToString(("operator:" + secrets.get("OPERATOR_PASSWORD")).getBytes(StandardCharsets.UTF_8));
-        String service = "Bearer " + Tokens.sign(secrets.get("SERVICE_KEY"), Tokens.SERVICE_ISSUER, "payment-service",
+                .encodeToString(("operator:" + stack.setting("OPERATOR_PASSWORD")).getBytes(StandardCharsets.UTF_8));
+        String service = "Bearer " + Tokens.sign(stack.setting("SERVICE_KEY"), Tokens.SERVICE_ISSUER, "payment-service",
                 Instant.now(), Duration.ofMinutes(1));
         for (String credential : List.of("", operator, service)) {
-            for (String path : List.of(PORTS.get("ORDER_HOST_PORT") + "/internal/orders/ORD-X/payment-success",
-                    PORTS.get("ORDER_HOST_PORT") + "/INTERNAL/orders/ORD-X/moves",
-                    PORTS.get("PAYMENT_HOST_PORT") + "/internal/payments/ORD-X/user-refund",
-                    PORTS.get("INVENTORY_HOST_PORT") + "/internal/stock/deductions",
-                    PORTS.get("PAYMENT_HOST_PORT") + "/actuator/faults/payment.confirm.before-commit",
-                    PORTS.get("ORDER_HOST_PORT") + "/actuator/env",
-                    PORTS.get("PAYMENT_HOST_PORT") + "/actuator/prometheus",
-                    PORTS.get("ORDER_HOST_PORT") + "/actuator;x/health/../faults")) {
-                HttpResponse<String> answer = post(EDGE + path, "{}",
+            for (String path : List.of(stack.setting("EDGE_ORDER_URL") + "/internal/orders/ORD-X/payment-success",
+                    stack.setting("EDGE_ORDER_URL") + "/INTERNAL/orders/ORD-X/moves",
+                    stack.setting("EDGE_PAYMENT_URL") + "/internal/payments/ORD-X/user-refund",
+                    stack.setting("EDGE_INVENTORY_URL") + "/internal/stock/deductions",
+                    stack.setting("EDGE_PAYMENT_URL") + "/actuator/faults/payment.confirm.before-commit",
+                    stack.setting("EDGE_ORDER_URL") + "/actuator/env",
+                    stack.setting("EDGE_PAYMENT_URL") + "/actuator/prometheus",
+                    stack.setting("EDGE_ORDER_URL") + "/actuator;x/health/../faults")) {
+                HttpResponse<String> answer = post(path, "{}",
                         credential.isEmpty() ? Map.of() : Map.of("Authorization", credential));
                 assertThat(answer.statusCode()).as("POST " + path + " -> " + answer.body()).isEqualTo(404);
                 assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
             }
         }
-        for (String port : List.of("ORDER_HOST_PORT", "PAYMENT_HOST_PORT", "INVENTORY_HOST_PORT")) {
-            assertThat(get(EDGE + PORTS.get(port) + "/actuator/health", null).statusCode()).isEqualTo(200);
+        for (String edge : List.of("EDGE_ORDER_URL", "EDGE_PAYMENT_URL", "EDGE_INVENTORY_URL")) {
+            assertThat(get(stack.setting(edge) + "/actuator/health", null).statusCode()).isEqualTo(200);
         }
     }
 
     // ---- the stack ----
 
-    /** The container of a service's replica, as Compose v2 names it. */
-    private static ContainerState container(String service, int replica) {
-        return stack.getContainerByServiceName(service + "-" + replica)
-                .or(() -> stack.getContainerByServiceName(service + "_" + replica))
-                .orElse(null);
-    }
-
-    private static String logs(String service, int replica) {
-        ContainerState container = container(service, replica);
-        return container == null ? "" : container.getLogs();
+    /** What a component logged since this test began, read from the engine. */
+    private String logs(String component) {
+        return stack.logSince(component, began);
     }
 
     private static String lines(String log, String containing) {
         return log.lines().filter(line -> line.contains(containing)).collect(Collectors.joining("\n"));
-    }
-
-    private static Map<String, String> envFile(Path file, String what) throws IOException {
-        assertThat(file).as(what).exists();
-        Map<String, String> values = new HashMap<>();
-        for (String line : Files.readAllLines(file)) {
-            int eq = line.indexOf('=');
-            if (!line.startsWith("#") && eq > 0) {
-                values.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
-            }
-        }
-        return values;
     }
 
     // ---- HTTP as a client of the edge ----
