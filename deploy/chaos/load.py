@@ -22,7 +22,7 @@ import time
 import uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
-from dualpay import call, operator, shopper  # noqa: E402  (the project's shared helper)
+from dualpay import call, operator, shopper, wechat_notify_headers  # noqa: E402  (the project's shared helper)
 
 ORDER = os.environ.get("ORDER_URL", "http://127.0.0.1:8081")
 PAYMENT = os.environ.get("PAYMENT_URL", "http://127.0.0.1:8082")
@@ -70,9 +70,9 @@ def story():
                              "resource": {"out_trade_no": out_trade_no, "transaction_id": "4200FORGED",
                                           "trade_state": "SUCCESS", "amount": {"total": 1},
                                           "success_time": "2026-01-01T00:00:00+08:00"}})
+        # well formed, but signed with a key that is not the channel's
         call("POST", f"{payment}/api/payments/notify/WECHAT", raw=forged,
-             headers={"Wechatpay-Timestamp": str(int(time.time())), "Wechatpay-Nonce": uuid.uuid4().hex,
-                      "Wechatpay-Signature": "Zm9yZ2Vk", "Wechatpay-Signature-Type": "HMAC-SHA256"})
+             headers=wechat_notify_headers("forged-" + uuid.uuid4().hex, forged))
     payers = [threading.Thread(target=lambda c=c, t=t: call("POST", f"{SANDBOX}/sandbox/{c.lower()}/trades/{t}/pay"))
               for c, t in trades]
     if 0.60 <= kind < 0.75:
