@@ -31,6 +31,9 @@ CHAOS_TARGET=${CHAOS_TARGET:-local}
 CHAOS_QUIET_SECONDS=${CHAOS_QUIET_SECONDS:-240}
 CHAOS_OUT=${CHAOS_OUT:-$CHAOS_ROOT/.cluster/chaos}
 CHAOS_PROGRESS_SECONDS=${CHAOS_PROGRESS_SECONDS:-5}
+# how long the load goes on once the faults have healed, so that the verdict sees shoppers after
+# recovery too (the first CHAOS_GRACE_SECONDS of it still count as the fault's)
+CHAOS_AFTER_SECONDS=${CHAOS_AFTER_SECONDS:-30}
 CHAOS_REPORT=$CHAOS_ROOT/deploy/chaos/report.py
 STANDALONE=0
 if [ -z "${CHAOS_RUN_DIR:-}" ]; then
@@ -179,9 +182,10 @@ begin() { # begin <name> <fault description> [window|none]
   : >"$CHAOS_RUN_DIR/$SCENARIO.faults"
 }
 
-load() { # load <seconds>: shoppers in the background for that long
+load() { # load <seconds>: shoppers in the background for that long at least, and until finish says
+  rm -f "$CHAOS_RUN_DIR/$SCENARIO.stop"
   python3 "$CHAOS_ROOT/deploy/chaos/load.py" --seconds "$1" --workers "${CHAOS_WORKERS:-6}" --seed "$CHAOS_SEED" \
-    --calls "$CHAOS_RUN_DIR/$SCENARIO.calls.jsonl" --summary "$CHAOS_RUN_DIR/$SCENARIO.load.json" \
+    --stop-file "$CHAOS_RUN_DIR/$SCENARIO.stop" --calls "$CHAOS_RUN_DIR/$SCENARIO.calls.jsonl" --summary "$CHAOS_RUN_DIR/$SCENARIO.load.json" \
     >"$CHAOS_RUN_DIR/$SCENARIO.load.out" 2>&1 &
   LOAD_PID=$!
 }
@@ -189,6 +193,7 @@ load() { # load <seconds>: shoppers in the background for that long
 wait_load() { # the load's exit code in LOAD_EXIT; its summary line printed
   [ -n "$LOAD_PID" ] || return 0
   LOAD_EXIT=0
+  : >"$CHAOS_RUN_DIR/$SCENARIO.stop" # the load ends at its own deadline, or now if that has passed
   # shellcheck disable=SC2016
   waiting "the load to end" bash -c 'while kill -0 "$0" 2>/dev/null; do sleep 0.5; done' "$LOAD_PID"
   wait "$LOAD_PID" || LOAD_EXIT=$?
@@ -204,6 +209,10 @@ quiet() {
 }
 
 finish() {
+  # a scenario whose fault shoppers may see: the load goes on a while after it healed, to be judged
+  if [ -n "$LOAD_PID" ] && [ -s "$CHAOS_RUN_DIR/$SCENARIO.faults" ]; then
+    hold "$CHAOS_AFTER_SECONDS" "the load after the fault healed"
+  fi
   wait_load
   disarm "$PAYMENT_URL"; disarm "$ORDER_URL"; disarm "$INVENTORY_URL"
   [ -z "${PAYMENT2_URL:-}" ] || disarm "$PAYMENT2_URL"

@@ -110,8 +110,14 @@ def story(rng):
         p.join()
 
 
-def worker(deadline, rng):
-    while time.time() < deadline:
+def running(deadline, stop_file):
+    """Until the deadline; with a stop file, on past it until the file is there (10 minutes at most)."""
+    now = time.time()
+    return now < deadline or (stop_file is not None and not os.path.exists(stop_file) and now < deadline + 600)
+
+
+def worker(deadline, rng, stop_file):
+    while running(deadline, stop_file):
         try:
             story(rng)
         except Exception as e:  # a bug of the load's own: counted as an error, never silent
@@ -132,13 +138,14 @@ def main():
     parser.add_argument("--seed", type=int, default=None, help="repeat a run's choices (default: a random seed)")
     parser.add_argument("--calls", help="write every shopper call here, one JSON line each")
     parser.add_argument("--summary", help="write the summary here (JSON)")
+    parser.add_argument("--stop-file", help="after --seconds, go on until this file exists (the fault has healed)")
     args = parser.parse_args()
     seed = random.SystemRandom().randrange(1 << 31) if args.seed is None else args.seed
     for sku in SKUS:  # plenty of stock: running out is a scenario of its own (RefundStoriesIT)
         call("PUT", f"{os.environ.get('INVENTORY_URL', 'http://127.0.0.1:8083')}/api/admin/skus/{sku}/stock",
              {"stock": 1_000_000}, operator())
     deadline = time.time() + args.seconds
-    threads = [threading.Thread(target=worker, args=(deadline, random.Random(seed * 1000 + i)))
+    threads = [threading.Thread(target=worker, args=(deadline, random.Random(seed * 1000 + i), args.stop_file))
                for i in range(args.workers)]
     for t in threads:
         t.start()
