@@ -14,10 +14,7 @@ Addresses from `deploy/local/cluster.sh env`; with PAYMENT2_URL set, notifies al
 instances, and the numbers are printed for one instance and for two.
 """
 import argparse
-import base64
 import concurrent.futures
-import hashlib
-import hmac
 import json
 import os
 import time
@@ -36,11 +33,7 @@ SECRET = os.environ["WECHAT_NOTIFY_SECRET"]
 SKU = "SKU-CABLE"
 
 
-def call(method, url, body=None, headers=None):
-    status, answer = dualpay.call(method, url, body, headers, timeout=30)
-    if status >= 400:
-        raise SystemExit(f"{method} {url} answered {status}: {answer}")
-    return answer
+call = dualpay.expect
 
 
 def open_trade(i):
@@ -58,13 +51,9 @@ def notify(instance, trade):
                        "resource": {"out_trade_no": out_trade_no, "transaction_id": transaction_id,
                                     "trade_state": "SUCCESS", "amount": {"total": amount, "currency": "CNY"},
                                     "success_time": "2026-01-01T00:00:00+08:00"}}, separators=(",", ":"))
-    timestamp, nonce = str(int(time.time())), uuid.uuid4().hex
-    message = f"{timestamp}\n{nonce}\n{body}\n".encode()
-    signature = base64.b64encode(hmac.new(SECRET.encode(), message, hashlib.sha256).digest()).decode()
     request = urllib.request.Request(f"{instance}/api/payments/notify/WECHAT", data=body.encode(), method="POST",
-                                     headers={"Content-Type": "application/json", "Wechatpay-Timestamp": timestamp,
-                                              "Wechatpay-Nonce": nonce, "Wechatpay-Signature": signature,
-                                              "Wechatpay-Signature-Type": "HMAC-SHA256"})
+                                     headers={"Content-Type": "application/json",
+                                              **dualpay.wechat_notify_headers(SECRET, body)})
     with urllib.request.urlopen(request, timeout=60) as response:
         if response.status not in (200, 204):
             raise SystemExit(f"notify answered {response.status}")

@@ -25,11 +25,7 @@ SANDBOX = os.environ.get("SANDBOX_URL", "http://127.0.0.1:8090")
 SKU = "SKU-CABLE"
 
 
-def call(method, url, body=None, headers=None):
-    status, answer = dualpay.call(method, url, body, headers, timeout=30)
-    if status >= 400:
-        raise SystemExit(f"{method} {url} answered {status}: {answer}")
-    return answer
+call = dualpay.expect
 
 
 def stock():

@@ -4,21 +4,47 @@
 # deploy/docker/compose.sh, project COMPOSE_PROJECT=dualpay; the services are reached through its
 # ops proxy, which forwards the fault points the edge refuses).
 #
-#   chaos kill|freeze|thaw|stop|start <component>   components as in cluster.sh; what a scenario killed,
+#   begin <name> <fault> [window|none]              names the scenario and the rule for the load's
+#                                                   errors: window (default) = only while a fault
+#                                                   window is open (+ CHAOS_GRACE_SECONDS); none = the
+#                                                   fault must stay invisible to shoppers
+#   chaos kill|freeze|thaw|stop|start <component>   components as in cluster.sh; kill, stop and freeze
+#                                                   open the component's fault window, start and thaw
+#                                                   close it once it is back; what a scenario killed,
 #                                                   stopped or froze is brought back when it ends, however
+#   fault_window open|close <component> [what]      a window of a fault chaos does not see (a HALT)
+#   hold <seconds> <what>                           sleep, saying what it waits for every few seconds
 #   sql <mariadb client args...>                    the database as the dualpay user (on compose:
 #                                                   the client inside the mysql container)
 #   arm <service-url> <point> '<json>'              arm a fault point (as the operator)
 #   sandbox_faults '<json>'                         set the channel sandbox's knobs
-#   load <seconds>                                  shoppers in the background (load.py)
-#   finish                                          wait for the load, then until quiet; PASS or FAIL
+#   load <seconds>                                  shoppers in the background (load.py, seed CHAOS_SEED)
+#   wait_load                                       wait for the load, with progress
+#   finish                                          wait for the load, then until quiet; the verdict
+#
+# Everything a scenario writes goes to CHAOS_RUN_DIR (run-all.sh makes one per run); a scenario run on
+# its own makes its own run folder under CHAOS_OUT and writes the run's summary at its end.
 set -euo pipefail
 
 CHAOS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 CHAOS_TARGET=${CHAOS_TARGET:-local}
 CHAOS_QUIET_SECONDS=${CHAOS_QUIET_SECONDS:-240}
 CHAOS_OUT=${CHAOS_OUT:-$CHAOS_ROOT/.cluster/chaos}
-mkdir -p "$CHAOS_OUT"
+CHAOS_PROGRESS_SECONDS=${CHAOS_PROGRESS_SECONDS:-5}
+# how long the load goes on once the faults have healed, so that the verdict sees shoppers after
+# recovery too (the first CHAOS_GRACE_SECONDS of it still count as the fault's)
+CHAOS_AFTER_SECONDS=${CHAOS_AFTER_SECONDS:-30}
+CHAOS_REPORT=$CHAOS_ROOT/deploy/chaos/report.py
+STANDALONE=0
+if [ -z "${CHAOS_RUN_DIR:-}" ]; then
+  STANDALONE=1
+  mkdir -p "$CHAOS_OUT"
+  CHAOS_RUN_DIR=$(python3 "$CHAOS_REPORT" new-run "$CHAOS_OUT" "$(basename "$0" .sh)")
+fi
+if [ -z "${CHAOS_SEED:-}" ]; then
+  CHAOS_SEED=$(( (RANDOM << 15) | RANDOM ))
+  echo "load seed $CHAOS_SEED (CHAOS_SEED=$CHAOS_SEED repeats the load's choices)"
+fi
 
 if [ "$CHAOS_TARGET" = local ]; then
   CTL=$CHAOS_ROOT/deploy/local/cluster.sh
@@ -37,18 +63,61 @@ say() { printf '[%s] %s\n' "$(date +%T)" "$*"; }
 # error, a failed step), so that no process stays frozen or down behind a scenario.
 TOUCHED=()
 
+# waiting <what> <command...>: runs the command, saying every CHAOS_PROGRESS_SECONDS what it waits for
+waiting() {
+  local what=$1 t0=$SECONDS last=$SECONDS pid code=0
+  shift
+  "$@" &
+  pid=$!
+  while kill -0 "$pid" 2>/dev/null; do
+    sleep 1
+    if [ $((SECONDS - last)) -ge "$CHAOS_PROGRESS_SECONDS" ]; then
+      last=$SECONDS
+      say "  waiting for $what ($((SECONDS - t0)) s)"
+    fi
+  done
+  wait "$pid" || code=$?
+  return $code
+}
+
+hold() { # hold <seconds> <what>
+  waiting "$2 (holding $1 s)" sleep "$1"
+}
+
+# Fault windows, one line each in <scenario>.faults: the load's errors that overlap one are explained
+# by the fault (see report.py); with the rule none no window is opened.
+fault_window() { # fault_window open|close <component> [what]
+  [ "$1" != open ] || TOUCHED+=("$2") # brought back however the scenario ends
+  [ "$ERRORS_RULE" = window ] || return 0
+  echo "$1 $(date +%s.%N) $2 ${3:-$2}" >>"$CHAOS_RUN_DIR/$SCENARIO.faults"
+}
+
 chaos() { # chaos <action> <component>
   local action=$1 component=$2
   say "chaos: $action $component"
-  case $action in kill | stop | freeze) TOUCHED+=("$component") ;; esac
-  "$CTL" "$action" "$component" >/dev/null
+  case $action in
+    kill | stop | freeze)
+      TOUCHED+=("$component")
+      fault_window open "$component" "$action $component"
+      ctl "$action" "$component" ;;
+    start)
+      waiting "$component to be back and healthy" ctl start "$component"
+      fault_window close "$component" ;;
+    *)
+      ctl "$action" "$component"
+      fault_window close "$component" ;;
+  esac
 }
+
+# cluster.sh's (compose.sh's) own words go to ctl.log in the run folder; its exit code counts
+ctl() { "$CTL" "$@" >>"$CHAOS_RUN_DIR/ctl.log" 2>&1 || { say "$(basename "$CTL") $* failed; see $CHAOS_RUN_DIR/ctl.log"; return 1; }; }
 
 restore() {
   local code=$? component
   trap - EXIT
   [ -z "${LOAD_PID:-}" ] || kill "$LOAD_PID" 2>/dev/null || true
   for component in ${TOUCHED[@]+"${TOUCHED[@]}"}; do
+    "$CTL" status "$component" >/dev/null 2>&1 || say "restore: bringing $component back"
     "$CTL" thaw "$component" >/dev/null 2>&1 || true
     "$CTL" start "$component" >/dev/null 2>&1 || say "restore: $component did not come back; see its log"
   done
@@ -94,59 +163,85 @@ sandbox_faults() {
 
 SCENARIO=""
 FAULT=""
+ERRORS_RULE=window
 STARTED=0
 LOAD_PID=""
+LOAD_EXIT=""
 
-begin() { # begin <name> <fault description>
+begin() { # begin <name> <fault description> [window|none]
   SCENARIO=$1
   FAULT=$2
+  ERRORS_RULE=${3:-window}
   STARTED=$SECONDS
-  say "== $SCENARIO: $FAULT"
+  case $ERRORS_RULE in
+    window) say "== $SCENARIO: $FAULT (load errors allowed only in the fault windows)" ;;
+    none) say "== $SCENARIO: $FAULT (no load error allowed: the fault must not reach shoppers)" ;;
+    *) echo "lib.sh: begin: errors rule '$ERRORS_RULE' is neither window nor none" >&2; exit 2 ;;
+  esac
+  say "   load seed $CHAOS_SEED; files in $CHAOS_RUN_DIR"
+  : >"$CHAOS_RUN_DIR/$SCENARIO.faults"
 }
 
-load() { # load <seconds>: shoppers in the background for that long
-  python3 "$CHAOS_ROOT/deploy/chaos/load.py" --seconds "$1" --workers "${CHAOS_WORKERS:-6}" \
-    >"$CHAOS_OUT/$SCENARIO.load" 2>&1 &
+load() { # load <seconds>: shoppers in the background for that long at least, and until finish says
+  rm -f "$CHAOS_RUN_DIR/$SCENARIO.stop"
+  python3 "$CHAOS_ROOT/deploy/chaos/load.py" --seconds "$1" --workers "${CHAOS_WORKERS:-6}" --seed "$CHAOS_SEED" \
+    --stop-file "$CHAOS_RUN_DIR/$SCENARIO.stop" --calls "$CHAOS_RUN_DIR/$SCENARIO.calls.jsonl" --summary "$CHAOS_RUN_DIR/$SCENARIO.load.json" \
+    >"$CHAOS_RUN_DIR/$SCENARIO.load.out" 2>&1 &
   LOAD_PID=$!
+}
+
+wait_load() { # the load's exit code in LOAD_EXIT; its summary line printed
+  [ -n "$LOAD_PID" ] || return 0
+  LOAD_EXIT=0
+  : >"$CHAOS_RUN_DIR/$SCENARIO.stop" # the load ends at its own deadline, or now if that has passed
+  # shellcheck disable=SC2016
+  waiting "the load to end" bash -c 'while kill -0 "$0" 2>/dev/null; do sleep 0.5; done' "$LOAD_PID"
+  wait "$LOAD_PID" || LOAD_EXIT=$?
+  LOAD_PID=""
+  say "load: $(tail -n 1 "$CHAOS_RUN_DIR/$SCENARIO.load.out")"
 }
 
 reconciliation() { curl -fsS --max-time 30 -u "operator:$OPERATOR_PASSWORD" "$PAYMENT_URL/api/admin/reconciliation"; }
 
-# quiet: the report is ok and nothing is under way (inbox, refunds, undo logs), twice 10 s apart
+# quiet: the report is ok and nothing is under way (inbox, refunds, undo logs); prints what it saw
 quiet() {
-  reconciliation 2>/dev/null | python3 -c '
-import json, sys
-r = json.load(sys.stdin); t = r["totals"]
-sys.exit(0 if r["ok"] and t["inboxPending"] == 0 and t["refundsInFlight"] == 0 and t["undoLogRows"] == 0 else 1)' 2>/dev/null
+  reconciliation 2>/dev/null | python3 "$CHAOS_REPORT" quiet
 }
 
 finish() {
-  [ -n "$LOAD_PID" ] && wait "$LOAD_PID" || true
-  local orders
-  orders=$(sed -n 's/^orders=\([0-9]*\).*/\1/p' "$CHAOS_OUT/$SCENARIO.load")
+  # a scenario whose fault shoppers may see: the load goes on a while after it healed, to be judged
+  if [ -n "$LOAD_PID" ] && [ -s "$CHAOS_RUN_DIR/$SCENARIO.faults" ]; then
+    hold "$CHAOS_AFTER_SECONDS" "the load after the fault healed"
+  fi
+  wait_load
   disarm "$PAYMENT_URL"; disarm "$ORDER_URL"; disarm "$INVENTORY_URL"
-  [ -n "${PAYMENT2_URL:-}" ] && disarm "$PAYMENT2_URL"
+  [ -z "${PAYMENT2_URL:-}" ] || disarm "$PAYMENT2_URL"
   sandbox_faults '{"WECHAT":{},"ALIPAY":{}}'
-  local loaded=$SECONDS deadline=$((SECONDS + CHAOS_QUIET_SECONDS)) streak=0 outcome=FAIL
+  # quiet twice, 10 s apart, within CHAOS_QUIET_SECONDS; a line every few seconds of what is under way
+  local loaded=$SECONDS deadline=$((SECONDS + CHAOS_QUIET_SECONDS)) streak=0 outcome=FAIL state last=-100
+  say "waiting until quiet (reconciliation ok, nothing under way, twice 10 s apart; at most ${CHAOS_QUIET_SECONDS} s)"
   while [ $SECONDS -lt $deadline ]; do
-    if quiet; then
+    if state=$(quiet); then
       streak=$((streak + 1))
+      say "  quiet ($streak of 2) after $((SECONDS - loaded)) s: $state"
       if [ $streak -ge 2 ]; then outcome=PASS; break; fi
-      sleep 10
+      hold 10 "the second quiet check"
     else
       streak=0
+      if [ $((SECONDS - last)) -ge "$CHAOS_PROGRESS_SECONDS" ]; then
+        last=$SECONDS
+        say "  waiting for quiet ($((SECONDS - loaded)) s of ${CHAOS_QUIET_SECONDS}): $state"
+      fi
       sleep 3
     fi
   done
-  local report violations
-  report=$(reconciliation 2>/dev/null || echo '{"ok":false,"violations":[{"rule":"UNREACHABLE","subject":"reconciliation","detail":"no answer"}]}')
-  echo "$report" >"$CHAOS_OUT/$SCENARIO.report.json"
-  violations=$(python3 -c 'import json,sys; print(len(json.load(sys.stdin)["violations"]))' <<<"$report")
-  local line="$SCENARIO|${orders:-0}|$FAULT|$outcome|$((SECONDS - loaded))|$violations"
-  echo "$line" >>"$CHAOS_OUT/results"
-  say "RESULT $line"
-  if [ "$outcome" = FAIL ]; then
-    python3 -c 'import json,sys; [print("  violation", v["rule"], v["subject"], v["detail"]) for v in json.load(sys.stdin)["violations"][:20]]' <<<"$report"
-    return 1
+  local quiet_seconds=$((SECONDS - loaded)) code=0
+  reconciliation >"$CHAOS_RUN_DIR/$SCENARIO.report.json" 2>/dev/null || rm -f "$CHAOS_RUN_DIR/$SCENARIO.report.json"
+  python3 "$CHAOS_REPORT" verdict "$CHAOS_RUN_DIR" "$SCENARIO" "$FAULT" "$outcome" "$quiet_seconds" \
+    "${LOAD_EXIT:-none}" "$((SECONDS - STARTED))" | while IFS= read -r line; do say "$line"; done || code=1
+  if [ "$STANDALONE" = 1 ]; then
+    python3 "$CHAOS_REPORT" summary "$CHAOS_RUN_DIR" "$SCENARIO" >/dev/null || true
+    say "summary: $CHAOS_RUN_DIR/summary.md"
   fi
+  return $code
 }

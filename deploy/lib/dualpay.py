@@ -5,6 +5,9 @@
   one HTTP call; returns (status, parsed JSON or None); HTTP errors are answers, not exceptions.
 - `shopper(user_id)`: the Authorization header of a demo shopper (a JWT signed with SHOPPER_KEY).
 - `operator()`: the Authorization header of the operator (HTTP Basic with OPERATOR_PASSWORD).
+- `expect(method, url, ...)`: `call` for scripts that cannot go on after an error: the answer, or exit.
+- `sign_token(...)`, `wechat_notify_headers(secret, body, ...)`: the project's signing in Python, byte
+  for byte what common's Tokens and NotifySignatures do in Java (its unit test pins the same values).
 The cluster's addresses and secrets come from the environment (`eval "$(deploy/local/cluster.sh env)"`).
 
     python3 deploy/lib/dualpay.py token <userId> [seconds]   prints a shopper token (demo issuer)
@@ -39,6 +42,26 @@ def sign_token(key, issuer, subject, ttl_seconds=3600, now=None):
     return f"{header}.{claims}.{_b64(signature)}"
 
 
+def hmac_sha256(secret, message):
+    """HMAC-SHA256 over UTF-8 text, Base64 encoded (common's HmacSha256)."""
+    return base64.b64encode(hmac.new(secret.encode(), message.encode(), hashlib.sha256).digest()).decode()
+
+
+def wechat_notify_headers(secret, body, timestamp=None, nonce=None):
+    """The headers of a WeChat notify as the sandbox signs it (common's NotifySignatures.wechatHeaders):
+    HMAC-SHA256 over "timestamp\nnonce\nbody\n". A fresh timestamp and nonce unless given.
+    The value NotifySignaturesTest pins (python3 -m doctest deploy/lib/dualpay.py):
+
+    >>> wechat_notify_headers("secret", '{"a":1}', 1700000000, "abc")["Wechatpay-Signature"]
+    'YuqSrckVl4HLM2u6MtGhDIzuHWvG65wLXNgVHabtig0='
+    """
+    timestamp = str(int(time.time())) if timestamp is None else str(timestamp)
+    nonce = uuid.uuid4().hex if nonce is None else nonce
+    return {"Wechatpay-Timestamp": timestamp, "Wechatpay-Nonce": nonce,
+            "Wechatpay-Signature-Type": "HMAC-SHA256",
+            "Wechatpay-Signature": hmac_sha256(secret, f"{timestamp}\n{nonce}\n{body}\n")}
+
+
 _tokens = {}
 
 
@@ -67,6 +90,14 @@ def call(method, url, body=None, headers=None, raw=None, content_type="applicati
     except urllib.error.HTTPError as e:
         text = e.read()
         return e.code, (json.loads(text) if text and text[:1] in b"{[" else None)
+
+
+def expect(method, url, body=None, headers=None, timeout=30):
+    """`call` for a script that cannot go on after an error: the parsed answer, or exit with the error."""
+    status, answer = call(method, url, body, headers, timeout=timeout)
+    if status >= 400:
+        raise SystemExit(f"{method} {url} answered {status}: {answer}")
+    return answer
 
 
 def demo(order_url, payment_url, sandbox_url, user="demo-user", wait_seconds=30):

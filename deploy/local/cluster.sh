@@ -50,51 +50,54 @@ SECRETS=$STATE/secrets.env
 JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx256m -XX:MaxMetaspaceSize=192m -XX:+UseSerialGC}
 WAIT_SECONDS=${WAIT_SECONDS:-180}
 
-INFRA=(mysql nacos seata)
-APPS=(channel-sandbox inventory-service order-service payment-service)
+# The components, in start order: the one table every command reads. kind picks the functions that
+# start one, tell it healthy and recognise its process (start_<kind>, healthy_<kind>, owns_<kind>);
+# ports are variables above, the first the one it answers on (the others: rnacos's gRPC and console,
+# the TC's console); module is where its jar is built (target/<module's name>.jar); registry is the
+# name@group it registers in Nacos, which its health requires; an instance > 1 runs only with
+# PAYMENT_INSTANCES at least that (payment-service-2 is the second payment-service).
+COMPONENT_TABLE='
+# component        kind   ports                                         module                  registry                         instance
+mysql              mysql  MYSQL_PORT                                    -                       -                                1
+nacos              nacos  NACOS_PORT,NACOS_GRPC_PORT,NACOS_CONSOLE_PORT  -                       -                                1
+seata              seata  SEATA_PORT,SEATA_CONSOLE_PORT                 deploy/seata-server     seata-server@SEATA_GROUP         1
+channel-sandbox    app    SANDBOX_PORT                                  deploy/channel-sandbox  channel-sandbox@DEFAULT_GROUP    1
+inventory-service  app    INVENTORY_PORT                                inventory-service       inventory-service@DEFAULT_GROUP  1
+order-service      app    ORDER_PORT                                    order-service           order-service@DEFAULT_GROUP      1
+payment-service    app    PAYMENT_PORT                                  payment-service         payment-service@DEFAULT_GROUP    1
+payment-service-2  app    PAYMENT2_PORT                                 payment-service         payment-service@DEFAULT_GROUP    2
+'
 # a second instance started earlier is known to every command (down, status, env, ...) even without the variable
 if [ -f "$PIDS/payment-service-2.pid" ] && [ "$PAYMENT_INSTANCES" -lt 2 ]; then PAYMENT_INSTANCES=2; fi
-if [ "$PAYMENT_INSTANCES" -ge 2 ]; then APPS+=(payment-service-2); fi
-ALL=("${INFRA[@]}" "${APPS[@]}")
+declare -A KIND PORT_VARS MODULE REGISTRY
+ALL=()   # the components of this cluster, in start order
+INFRA=() # started one by one, each healthy before the next
+APPS=()  # started together once the infrastructure is up
+while read -r name kind ports module registry instance; do
+  [ -n "$name" ] && [ "${name:0:1}" != "#" ] || continue
+  KIND[$name]=$kind PORT_VARS[$name]=${ports//,/ } MODULE[$name]=$module REGISTRY[$name]=$registry
+  [ "$PAYMENT_INSTANCES" -ge "$instance" ] || continue
+  ALL+=("$name")
+  if [ "$kind" = app ]; then APPS+=("$name"); else INFRA+=("$name"); fi
+done <<<"$COMPONENT_TABLE"
 
 say() { printf '%s\n' "$*" >&2; }
 die() { say "cluster.sh: $*"; exit 1; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-port_of() {
-  case $1 in
-    mysql) echo "$MYSQL_PORT" ;;
-    nacos) echo "$NACOS_PORT" ;;
-    seata) echo "$SEATA_PORT" ;;
-    channel-sandbox) echo "$SANDBOX_PORT" ;;
-    inventory-service) echo "$INVENTORY_PORT" ;;
-    order-service) echo "$ORDER_PORT" ;;
-    payment-service) echo "$PAYMENT_PORT" ;;
-    payment-service-2) echo "$PAYMENT2_PORT" ;;
-    *) die "unknown component '$1' (one of: ${ALL[*]})" ;;
-  esac
-}
+known() { [ -n "${KIND[$1]:-}" ] || die "unknown component '$1' (one of: ${ALL[*]})"; }
 
-# Every port a component listens on: the one above plus rnacos's gRPC and console ports and the
-# TC's console port.
+# Every port a component listens on, the one it answers on first.
 ports_of() {
-  case $1 in
-    nacos) echo "$NACOS_PORT $NACOS_GRPC_PORT $NACOS_CONSOLE_PORT" ;;
-    seata) echo "$SEATA_PORT $SEATA_CONSOLE_PORT" ;;
-    *) port_of "$1" ;;
-  esac
+  known "$1"
+  local var ports=()
+  for var in ${PORT_VARS[$1]}; do ports+=("${!var}"); done
+  echo "${ports[*]}"
 }
 
-# The service an instance belongs to: its jar and its name in the registry.
-service_of() { echo "${1%-2}"; }
+port_of() { known "$1"; local ports; ports=$(ports_of "$1"); echo "${ports%% *}"; }
 
-jar_of() {
-  case $(service_of "$1") in
-    seata) echo "$ROOT/deploy/seata-server/target/seata-server.jar" ;;
-    channel-sandbox) echo "$ROOT/deploy/channel-sandbox/target/channel-sandbox.jar" ;;
-    *) echo "$ROOT/$(service_of "$1")/target/$(service_of "$1").jar" ;;
-  esac
-}
+jar_of() { known "$1"; echo "$ROOT/${MODULE[$1]}/target/$(basename "${MODULE[$1]}").jar"; }
 
 pid_of() {
   local file=$PIDS/$1.pid
@@ -132,11 +135,7 @@ adopt() {
   pid=$(listener_of "$port") || return 1
   [ -n "$pid" ] || return 1
   cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
-  case $component in
-    mysql) [[ $cmdline == *mariadbd*"$STATE/mysql"* ]] || return 1 ;;
-    nacos) [[ $cmdline == *rnacos* ]] || return 1 ;;
-    *) [[ $cmdline == *"$(jar_of "$component")"* ]] || return 1 ;;
-  esac
+  "owns_${KIND[$component]}" "$component" "$cmdline" || return 1
   mkdir -p "$PIDS"
   echo "$pid" >"$PIDS/$component.pid"
 }
@@ -163,26 +162,13 @@ wait_for() {
 
 mysql_root() { mariadb --no-defaults --protocol=socket --socket="$RUN/mysqld.sock" -uroot "$@"; }
 
-registered() { # registered <service> <group> <port>
-  curl -fsS --max-time 5 "http://127.0.0.1:$NACOS_PORT/nacos/v1/ns/instance/list?serviceName=$1&groupName=$2&healthyOnly=true" \
-    | grep -q "\"ip\":\"127.0.0.1\",\"port\":$3"
+registered() { # registered <component>: in Nacos as its registry name@group, healthy, on its port
+  local registry=${REGISTRY[$1]}
+  curl -fsS --max-time 5 "http://127.0.0.1:$NACOS_PORT/nacos/v1/ns/instance/list?serviceName=${registry%@*}&groupName=${registry#*@}&healthyOnly=true" \
+    | grep -q "\"ip\":\"127.0.0.1\",\"port\":$(port_of "$1")"
 }
 
-app_healthy() { # app_healthy <component>
-  local port
-  port=$(port_of "$1")
-  curl -fsS --max-time 5 "http://127.0.0.1:$port/actuator/health" | grep -q '"status":"UP"' \
-    && registered "$(service_of "$1")" DEFAULT_GROUP "$port"
-}
-
-healthy() {
-  case $1 in
-    mysql) mysql_root -e 'SELECT 1' ;;
-    nacos) curl -fsS --max-time 5 "http://127.0.0.1:$NACOS_PORT/nacos/v1/ns/service/list?pageNo=1&pageSize=1" ;;
-    seata) port_open "$SEATA_PORT" && registered seata-server SEATA_GROUP "$SEATA_PORT" ;;
-    *) app_healthy "$1" ;;
-  esac
-}
+healthy() { "healthy_${KIND[$1]}" "$1"; }
 
 # ---------------------------------------------------------------- the cluster's secrets
 
@@ -265,13 +251,13 @@ ensure_rnacos() {
 ensure_build() {
   local component jar module inputs stale=() modules=()
   for component in "$@"; do
-    case $component in mysql | nacos) continue ;; esac
+    [ "${MODULE[$component]}" != - ] || continue
     jar=$(jar_of "$component")
     module=${jar%/target/*}
     [[ " ${modules[*]} " == *" ${module#"$ROOT"/} "* ]] && continue
     inputs=("$module/pom.xml" "$module/src")
-    # the TC module stands alone; every other one is built from the root pom and common too
-    [ "$component" = seata ] || inputs+=("$ROOT/pom.xml" "$ROOT/common")
+    # the TC module stands alone; every app's is built from the root pom and common too
+    [ "${KIND[$component]}" != app ] || inputs+=("$ROOT/pom.xml" "$ROOT/common")
     if [ ! -f "$jar" ] || { [ "${SKIP_BUILD:-0}" != "1" ] && [ -n "$(find "${inputs[@]}" -newer "$jar" -type f -print -quit 2>/dev/null)" ]; }; then
       stale+=("$component")
       modules+=("${module#"$ROOT"/}")
@@ -332,52 +318,69 @@ start_one() {
       die "port $taken (wanted by $component) is taken by a process this script did not start; stop it or set another port"
     fi
   done
-  case $component in
-    mysql)
-      mkdir -p "$RUN"
-      if [ ! -d "$STATE/mysql/mysql" ]; then
-        mkdir -p "$STATE/mysql"
-        mariadb-install-db --no-defaults --user="$(id -un)" --datadir="$STATE/mysql" \
-          --auth-root-authentication-method=normal --skip-test-db >"$LOGS/mysql-install.log" 2>&1 \
-          || { mkdir -p "$LOGS"; cat "$LOGS/mysql-install.log" >&2; die "mariadb-install-db failed"; }
-      fi
-      launch mysql mariadbd --no-defaults --user="$(id -un)" --datadir="$STATE/mysql" \
-        --socket="$RUN/mysqld.sock" --pid-file="$RUN/mysqld.pid" --port="$MYSQL_PORT" \
-        --bind-address=127.0.0.1 --skip-name-resolve --max-connections=400 --innodb-buffer-pool-size=256M \
-        --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci
-      ;;
-    nacos)
-      launch nacos env RNACOS_SDK_HOST=127.0.0.1 RNACOS_CONSOLE_HOST=127.0.0.1 \
-        RNACOS_HTTP_PORT="$NACOS_PORT" RNACOS_GRPC_PORT="$NACOS_GRPC_PORT" \
-        RNACOS_HTTP_CONSOLE_PORT="$NACOS_CONSOLE_PORT" RNACOS_DATA_DIR="$STATE/nacos" "$(rnacos_bin)"
-      ;;
-    seata)
-      mkdir -p "$STATE/seata"
-      # shellcheck disable=SC2086
-      (cd "$STATE/seata" && launch seata env SEATA_ADVERTISE_IP=127.0.0.1 MYSQL_HOST=127.0.0.1 \
-        MYSQL_PORT="$MYSQL_PORT" MYSQL_USER="$MYSQL_USER" MYSQL_PASSWORD="$MYSQL_PASSWORD" \
-        NACOS_ADDR="127.0.0.1:$NACOS_PORT" SEATA_CONSOLE_PORT="$SEATA_CONSOLE_PORT" SEATA_LOG_DIR="$STATE/seata/logs" \
-        SEATA_RETRY_DEAD_THRESHOLD="$SEATA_RETRY_DEAD_THRESHOLD" SEATA_CONSOLE_PASSWORD="$SEATA_CONSOLE_PASSWORD" \
-        SEATA_SECRET_KEY="$SEATA_SECRET_KEY" \
-        java $JAVA_OPTS -jar "$(jar_of seata)" -p "$SEATA_PORT")
-      ;;
-    *)
-      # shellcheck disable=SC2086
-      launch "$component" env SERVER_PORT="$port" MYSQL_HOST=127.0.0.1 MYSQL_PORT="$MYSQL_PORT" \
-        MYSQL_USER="$MYSQL_USER" MYSQL_PASSWORD="$MYSQL_PASSWORD" NACOS_ADDR="127.0.0.1:$NACOS_PORT" \
-        SERVICE_IP=127.0.0.1 SPRING_PROFILES_ACTIVE="${CLUSTER_PROFILES:-chaos,compressed-time}" \
-        SERVICE_KEY="$SERVICE_KEY" SHOPPER_KEY="$SHOPPER_KEY" OPERATOR_PASSWORD="$OPERATOR_PASSWORD" \
-        WECHAT_NOTIFY_SECRET="$WECHAT_NOTIFY_SECRET" ALIPAY_NOTIFY_SECRET="$ALIPAY_NOTIFY_SECRET" \
-        CHANNEL_SANDBOX_URL="http://127.0.0.1:$SANDBOX_PORT" PAYMENT_NOTIFY_BASE_URL="http://127.0.0.1:$port" \
-        java $JAVA_OPTS -jar "$(jar_of "$component")"
-      ;;
-  esac
+  "start_${KIND[$component]}" "$component" "$port"
 }
+
+# ---------------------------------------------------------------- the kinds of component
+# start_<kind> <component> <port>: launches it; healthy_<kind> <component>: whether it answers as it
+# should; owns_<kind> <component> <cmdline>: whether a running process is this component's.
+
+start_mysql() {
+  mkdir -p "$RUN"
+  if [ ! -d "$STATE/mysql/mysql" ]; then
+    mkdir -p "$STATE/mysql"
+    mariadb-install-db --no-defaults --user="$(id -un)" --datadir="$STATE/mysql" \
+      --auth-root-authentication-method=normal --skip-test-db >"$LOGS/mysql-install.log" 2>&1 \
+      || { mkdir -p "$LOGS"; cat "$LOGS/mysql-install.log" >&2; die "mariadb-install-db failed"; }
+  fi
+  launch "$1" mariadbd --no-defaults --user="$(id -un)" --datadir="$STATE/mysql" \
+    --socket="$RUN/mysqld.sock" --pid-file="$RUN/mysqld.pid" --port="$2" \
+    --bind-address=127.0.0.1 --skip-name-resolve --max-connections=400 --innodb-buffer-pool-size=256M \
+    --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci
+}
+healthy_mysql() { mysql_root -e 'SELECT 1'; }
+owns_mysql() { [[ $2 == *mariadbd*"$STATE/mysql"* ]]; }
+
+start_nacos() {
+  launch "$1" env RNACOS_SDK_HOST=127.0.0.1 RNACOS_CONSOLE_HOST=127.0.0.1 \
+    RNACOS_HTTP_PORT="$2" RNACOS_GRPC_PORT="$NACOS_GRPC_PORT" \
+    RNACOS_HTTP_CONSOLE_PORT="$NACOS_CONSOLE_PORT" RNACOS_DATA_DIR="$STATE/nacos" "$(rnacos_bin)"
+}
+healthy_nacos() { curl -fsS --max-time 5 "http://127.0.0.1:$(port_of "$1")/nacos/v1/ns/service/list?pageNo=1&pageSize=1"; }
+owns_nacos() { [[ $2 == *rnacos* ]]; }
+
+start_seata() {
+  mkdir -p "$STATE/seata"
+  # shellcheck disable=SC2086
+  (cd "$STATE/seata" && launch "$1" env SEATA_ADVERTISE_IP=127.0.0.1 MYSQL_HOST=127.0.0.1 \
+    MYSQL_PORT="$MYSQL_PORT" MYSQL_USER="$MYSQL_USER" MYSQL_PASSWORD="$MYSQL_PASSWORD" \
+    NACOS_ADDR="127.0.0.1:$NACOS_PORT" SEATA_CONSOLE_PORT="$SEATA_CONSOLE_PORT" SEATA_LOG_DIR="$STATE/seata/logs" \
+    SEATA_RETRY_DEAD_THRESHOLD="$SEATA_RETRY_DEAD_THRESHOLD" SEATA_CONSOLE_PASSWORD="$SEATA_CONSOLE_PASSWORD" \
+    SEATA_SECRET_KEY="$SEATA_SECRET_KEY" \
+    java $JAVA_OPTS -jar "$(jar_of "$1")" -p "$2")
+}
+healthy_seata() { port_open "$(port_of "$1")" && registered "$1"; }
+owns_seata() { [[ $2 == *"$(jar_of "$1")"* ]]; }
+
+start_app() {
+  # shellcheck disable=SC2086
+  launch "$1" env SERVER_PORT="$2" MYSQL_HOST=127.0.0.1 MYSQL_PORT="$MYSQL_PORT" \
+    MYSQL_USER="$MYSQL_USER" MYSQL_PASSWORD="$MYSQL_PASSWORD" NACOS_ADDR="127.0.0.1:$NACOS_PORT" \
+    SERVICE_IP=127.0.0.1 SPRING_PROFILES_ACTIVE="${CLUSTER_PROFILES:-chaos,compressed-time}" \
+    SERVICE_KEY="$SERVICE_KEY" SHOPPER_KEY="$SHOPPER_KEY" OPERATOR_PASSWORD="$OPERATOR_PASSWORD" \
+    WECHAT_NOTIFY_SECRET="$WECHAT_NOTIFY_SECRET" ALIPAY_NOTIFY_SECRET="$ALIPAY_NOTIFY_SECRET" \
+    CHANNEL_SANDBOX_URL="http://127.0.0.1:$SANDBOX_PORT" PAYMENT_NOTIFY_BASE_URL="http://127.0.0.1:$2" \
+    java $JAVA_OPTS -jar "$(jar_of "$1")"
+}
+healthy_app() {
+  curl -fsS --max-time 5 "http://127.0.0.1:$(port_of "$1")/actuator/health" | grep -q '"status":"UP"' && registered "$1"
+}
+owns_app() { owns_seata "$@"; }
 
 await_healthy() {
   local component=$1
   wait_for "$component" "health" healthy "$component"
-  if [ "$component" = mysql ]; then
+  if [ "${KIND[$component]}" = mysql ]; then
     for sql in "$ROOT"/deploy/mysql/init/*.sql; do
       mysql_root <"$sql" || die "applying $sql failed"
     done

@@ -3,5 +3,5 @@
 source "$(dirname "$0")/../lib.sh"
 begin freeze-inventory "SIGSTOP inventory-service 35 s (> the 30 s global timeout), then SIGCONT"
 load 20; sleep 5
-chaos freeze inventory-service; sleep 35; chaos thaw inventory-service
+chaos freeze inventory-service; hold 35 "inventory-service frozen"; chaos thaw inventory-service
 finish

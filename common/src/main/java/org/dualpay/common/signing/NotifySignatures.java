@@ -1,5 +1,8 @@
 package org.dualpay.common.signing;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -14,6 +17,9 @@ import java.util.stream.Collectors;
  *   <li>Alipay style: every form field except {@code sign} and {@code sign_type} and empty values,
  *       sorted by name, joined as {@code k=v&k=v}.
  * </ul>
+ *
+ * <p>{@link #wechatHeaders} and {@link #alipayForm} sign a whole notify as a channel sends it: every
+ * signer (the sandbox, the cluster tests) goes through them.
  */
 public final class NotifySignatures {
 
@@ -35,6 +41,32 @@ public final class NotifySignatures {
                 .filter(e -> !e.getKey().equals("sign") && !e.getKey().equals("sign_type"))
                 .filter(e -> e.getValue() != null && !e.getValue().isEmpty())
                 .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("&"));
+    }
+
+    /**
+     * The headers of a signed WeChat notify, in this order: timestamp, nonce, signature type and the
+     * signature of {@link #wechatMessage}.
+     */
+    public static Map<String, String> wechatHeaders(String secret, String timestamp, String nonce, String body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(WECHAT_TIMESTAMP, timestamp);
+        headers.put(WECHAT_NONCE, nonce);
+        headers.put(WECHAT_SIGNATURE_TYPE, SIGNATURE_TYPE);
+        headers.put(WECHAT_SIGNATURE, HmacSha256.sign(secret, wechatMessage(timestamp, nonce, body)));
+        return headers;
+    }
+
+    /**
+     * The body of a signed Alipay notify: the fields in their order, then {@code sign_type} and the
+     * {@code sign} of {@link #alipayMessage}, each value URL-encoded (UTF-8), joined as {@code k=v&k=v}.
+     */
+    public static String alipayForm(String secret, Map<String, String> fields) {
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        form.put("sign_type", SIGNATURE_TYPE);
+        form.put("sign", HmacSha256.sign(secret, alipayMessage(form)));
+        return form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 }

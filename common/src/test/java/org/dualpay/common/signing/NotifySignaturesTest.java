@@ -45,4 +45,29 @@ class NotifySignaturesTest {
         assertThat(NotifySignatures.alipayMessage(fields))
                 .isEqualTo("app_id=2021&out_trade_no=PAY1&total_amount=12.34");
     }
+
+    // The values below are pinned: deploy/lib/dualpay.py signs the same message to the same bytes.
+    @Test
+    void wechat_headers_carry_timestamp_nonce_type_and_the_signature_in_that_order() {
+        Map<String, String> headers = NotifySignatures.wechatHeaders("secret", "1700000000", "abc", "{\"a\":1}");
+
+        assertThat(headers).containsExactly(
+                Map.entry("Wechatpay-Timestamp", "1700000000"),
+                Map.entry("Wechatpay-Nonce", "abc"),
+                Map.entry("Wechatpay-Signature-Type", "HMAC-SHA256"),
+                Map.entry("Wechatpay-Signature", "YuqSrckVl4HLM2u6MtGhDIzuHWvG65wLXNgVHabtig0="));
+    }
+
+    @Test
+    void alipay_form_appends_sign_type_and_sign_and_url_encodes_every_value() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("trade_status", "TRADE_SUCCESS");
+        fields.put("out_trade_no", "PAY1");
+        fields.put("total_amount", "12.34");
+
+        assertThat(NotifySignatures.alipayForm("secret", fields)).isEqualTo(
+                "trade_status=TRADE_SUCCESS&out_trade_no=PAY1&total_amount=12.34&sign_type=HMAC-SHA256"
+                        + "&sign=l0lR08kp0Rt%2BqNNMGS9RjAqUUPkTIuPEGB2Fqjec3mM%3D");
+        assertThat(fields).doesNotContainKeys("sign", "sign_type");
+    }
 }

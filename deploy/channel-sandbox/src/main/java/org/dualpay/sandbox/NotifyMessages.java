@@ -1,20 +1,16 @@
 package org.dualpay.sandbox;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.dualpay.common.money.Money;
-import org.dualpay.common.signing.HmacSha256;
 import org.dualpay.common.signing.NotifySignatures;
 
 /**
@@ -71,12 +67,7 @@ final class NotifyMessages {
         }
         String timestamp = Long.toString(now.getEpochSecond());
         String nonce = UUID.randomUUID().toString().replace("-", "");
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(NotifySignatures.WECHAT_TIMESTAMP, timestamp);
-        headers.put(NotifySignatures.WECHAT_NONCE, nonce);
-        headers.put(NotifySignatures.WECHAT_SIGNATURE_TYPE, NotifySignatures.SIGNATURE_TYPE);
-        headers.put(NotifySignatures.WECHAT_SIGNATURE,
-                HmacSha256.sign(secret, NotifySignatures.wechatMessage(timestamp, nonce, body)));
+        Map<String, String> headers = NotifySignatures.wechatHeaders(secret, timestamp, nonce, body);
         return new Message(headers, "application/json", body);
     }
 
@@ -94,11 +85,7 @@ final class NotifyMessages {
         form.put("total_amount", Money.toYuan(trade.amount()));
         form.put("receipt_amount", Money.toYuan(trade.amount()));
         form.put("gmt_payment", ALIPAY_TIME.format(trade.paidAt()));
-        form.put("sign_type", NotifySignatures.SIGNATURE_TYPE);
-        form.put("sign", HmacSha256.sign(secret, NotifySignatures.alipayMessage(form)));
-        String body = form.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        String body = NotifySignatures.alipayForm(secret, form);
         return new Message(Map.of(), "application/x-www-form-urlencoded; charset=utf-8", body);
     }
 

@@ -1,17 +1,13 @@
 package org.dualpay.cluster;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.dualpay.common.money.Money;
-import org.dualpay.common.signing.HmacSha256;
 import org.dualpay.common.signing.NotifySignatures;
 
 /**
@@ -50,12 +46,7 @@ final class SignedNotifies {
                 + paid.paidAt().atZone(BEIJING).toOffsetDateTime() + "\"}}";
         String timestamp = Long.toString(sentAt.getEpochSecond());
         String nonce = UUID.randomUUID().toString();
-        Map<String, String> headers = Map.of(
-                NotifySignatures.WECHAT_TIMESTAMP, timestamp,
-                NotifySignatures.WECHAT_NONCE, nonce,
-                NotifySignatures.WECHAT_SIGNATURE_TYPE, NotifySignatures.SIGNATURE_TYPE,
-                NotifySignatures.WECHAT_SIGNATURE,
-                HmacSha256.sign(secret, NotifySignatures.wechatMessage(timestamp, nonce, body)));
+        Map<String, String> headers = NotifySignatures.wechatHeaders(secret, timestamp, nonce, body);
         return new Request("application/json", body, headers);
     }
 
@@ -69,11 +60,7 @@ final class SignedNotifies {
         form.put("trade_status", "TRADE_SUCCESS");
         form.put("total_amount", Money.toYuan(paid.amount()));
         form.put("gmt_payment", ALIPAY_TIME.format(paid.paidAt()));
-        form.put("sign_type", NotifySignatures.SIGNATURE_TYPE);
-        form.put("sign", HmacSha256.sign(secret, NotifySignatures.alipayMessage(form)));
-        String body = form.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        String body = NotifySignatures.alipayForm(secret, form);
         return new Request("application/x-www-form-urlencoded", body, Map.of());
     }
 
