@@ -1,6 +1,7 @@
 package org.dualpay.payment.application;
 
 import io.seata.spring.annotation.GlobalTransactional;
+import org.dualpay.common.error.ProblemCode;
 import org.dualpay.common.error.RemoteProblemException;
 import org.dualpay.common.fault.FaultPoints;
 import org.dualpay.payment.domain.ConfirmOutcome;
@@ -37,6 +38,9 @@ public class ConfirmPayment {
     public static final String FAULT_BEFORE_INVENTORY = "payment.confirm.before-inventory";
     public static final String FAULT_BEFORE_COMMIT = "payment.confirm.before-commit";
 
+    /** The member of order-service's ORDER_NOT_PAYABLE problem that names the order's status. */
+    static final String ORDER_STATUS = "orderStatus";
+
     private final AttemptMapper attempts;
     private final PaymentLedger ledger;
     private final UnappliedPayments unapplied;
@@ -65,7 +69,7 @@ public class ConfirmPayment {
             marked = orders.paymentSuccess(attempt.orderNo, new OrderClient.PaymentSuccess(attempt.outTradeNo,
                     notice.channel().name(), notice.channelTradeNo(), notice.amount(), notice.paidAt()));
         } catch (RemoteProblemException refused) {
-            return onRefusal(refused, attempt, notice);
+            return onRefusal(refused, notice);
         }
         if (marked.alreadyApplied()) {
             return ConfirmOutcome.ALREADY_CONFIRMED;
@@ -78,7 +82,7 @@ public class ConfirmPayment {
             inventory.deduct(new InventoryClient.DeductRequest(attempt.orderNo, marked.order().items().stream()
                     .map(item -> new InventoryClient.Line(item.skuCode(), item.quantity())).toList()));
         } catch (RemoteProblemException refused) {
-            if ("INSUFFICIENT_STOCK".equals(refused.code())) {
+            if (refused.is(ProblemCode.INSUFFICIENT_STOCK)) {
                 throw new OutOfStockException(attempt.orderNo, refused.getMessage());
             }
             throw refused;
@@ -87,17 +91,16 @@ public class ConfirmPayment {
         return ConfirmOutcome.PAID;
     }
 
-    private ConfirmOutcome onRefusal(RemoteProblemException refused, AttemptRow attempt, PaymentNotice notice) {
-        switch (refused.code()) {
-            case "ORDER_ALREADY_PAID":
-                return unapplied.refund(notice, RefundReason.DUPLICATE_PAYMENT, ConfirmOutcome.DUPLICATE_PAYMENT);
-            case "ORDER_NOT_PAYABLE":
-                // Cancelled or closed are final statuses, so this read cannot meet an uncommitted change.
-                String status = orders.order(attempt.orderNo).status();
-                return unapplied.refund(notice, RefundReason.forLatePayment(status), ConfirmOutcome.LATE_PAYMENT);
-            default:
-                throw refused;
+    private ConfirmOutcome onRefusal(RemoteProblemException refused, PaymentNotice notice) {
+        if (refused.is(ProblemCode.ORDER_ALREADY_PAID)) {
+            return unapplied.refund(notice, RefundReason.DUPLICATE_PAYMENT, ConfirmOutcome.DUPLICATE_PAYMENT);
         }
+        if (refused.is(ProblemCode.ORDER_NOT_PAYABLE)) {
+            // The 409 names the order's status, read under its row lock: cancelled or closed, both final.
+            return unapplied.refund(notice, RefundReason.forLatePayment(refused.property(ORDER_STATUS).orElse(null)),
+                    ConfirmOutcome.LATE_PAYMENT);
+        }
+        throw refused;
     }
 
     /** The inventory branch refused for lack of stock; the whole transaction rolls back. */

@@ -11,6 +11,7 @@ import org.dualpay.payment.channel.Channels;
 import org.dualpay.payment.channel.InboundNotify;
 import org.dualpay.payment.channel.NotifyCheck;
 import org.dualpay.payment.domain.AttemptStatus;
+import org.dualpay.payment.domain.NotifyRefusal;
 import org.dualpay.payment.domain.PaymentNotice;
 import org.dualpay.payment.infrastructure.AttemptRow;
 import org.dualpay.payment.infrastructure.InboxMapper;
@@ -47,7 +48,7 @@ public class HandleNotify {
         }
 
         /** refused for good: the notify is not genuine or not ours */
-        record Refuse(int status, String reason) implements Answer {
+        record Refuse(NotifyRefusal reason) implements Answer {
         }
     }
 
@@ -83,7 +84,7 @@ public class HandleNotify {
         }
         NotifyCheck.Verified verified = (NotifyCheck.Verified) check;
         if (inbox.rememberNonce(channel.name(), verified.nonce(), clock.instant()) == 0) {
-            return refuse(channel, "REPLAYED", "nonce " + verified.nonce() + " was seen before", verified.notice());
+            return refuse(channel, NotifyRefusal.REPLAYED, "nonce " + verified.nonce() + " was seen before", verified.notice());
         }
         return accept(channel, verified.notice(), "NOTIFY");
     }
@@ -97,7 +98,7 @@ public class HandleNotify {
         // then rolled back, and the channel would be told to stop notifying money we never recorded.
         AttemptRow attempt = ledger.committed(notice.outTradeNo());
         if (attempt == null) {
-            return refuse(channel, "UNKNOWN_TRADE", "no attempt " + notice.outTradeNo(), notice);
+            return refuse(channel, NotifyRefusal.UNKNOWN_TRADE, "no attempt " + notice.outTradeNo(), notice);
         }
         String anomaly = anomaly(channel, attempt, notice);
         if (anomaly == null && AttemptStatus.SUCCESS.name().equals(attempt.status)
@@ -177,13 +178,12 @@ public class HandleNotify {
         inbox.forgetNonces(clock.instant().minus(notifyWindow.multipliedBy(2)));
     }
 
-    private Answer refuse(Channel channel, String reason, String detail, PaymentNotice notice) {
-        meters.counter("dualpay.notify.refused", "channel", channel.name(), "reason", reason).increment();
+    private Answer refuse(Channel channel, NotifyRefusal reason, String detail, PaymentNotice notice) {
+        meters.counter("dualpay.notify.refused", "channel", channel.name(), "reason", reason.name()).increment();
         security.warn("notify refused: channel={} reason={} detail=\"{}\" outTradeNo={} channelTradeNo={}", channel,
                 reason, detail, notice == null ? "-" : notice.outTradeNo(),
                 notice == null ? "-" : notice.channelTradeNo());
-        int status = reason.endsWith("SIGNATURE") ? 401 : 400;
-        return count(channel, new Answer.Refuse(status, reason));
+        return count(channel, new Answer.Refuse(reason));
     }
 
     private Answer count(Channel channel, Answer answer) {

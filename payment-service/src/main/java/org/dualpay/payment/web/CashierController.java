@@ -4,12 +4,12 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.dualpay.common.channel.Channel;
+import org.dualpay.common.error.ProblemCode;
 import org.dualpay.common.error.ProblemException;
 import org.dualpay.common.security.Caller;
 import org.dualpay.common.error.RemoteProblemException;
 import org.dualpay.payment.channel.ChannelHealth;
 import org.dualpay.payment.infrastructure.OrderClient;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,16 +39,16 @@ class CashierController {
             order = orders.order(orderNo);
         } catch (RemoteProblemException e) {
             if (e.status() == 404) {
-                throw new ProblemException(HttpStatus.NOT_FOUND, "ORDER_NOT_FOUND", "No order " + orderNo);
+                throw new ProblemException(ProblemCode.ORDER_NOT_FOUND, "No order " + orderNo);
             }
             throw e;
         }
         if (!Caller.mayRead(order.userId())) {
-            throw new ProblemException(HttpStatus.NOT_FOUND, "ORDER_NOT_FOUND", "No order " + orderNo);
+            throw new ProblemException(ProblemCode.ORDER_NOT_FOUND, "No order " + orderNo);
         }
         if (!"PENDING_PAYMENT".equals(order.status())) {
-            throw new ProblemException(HttpStatus.CONFLICT,
-                    "PAID".equals(order.status()) ? "ORDER_ALREADY_PAID" : "ORDER_NOT_PAYABLE",
+            throw new ProblemException(
+                    "PAID".equals(order.status()) ? ProblemCode.ORDER_ALREADY_PAID : ProblemCode.ORDER_NOT_PAYABLE,
                     "Order " + orderNo + " is " + order.status());
         }
         return new CashierView(orderNo, order.totalAmount(), Arrays.stream(Channel.values())

@@ -54,7 +54,7 @@ class NotifyController {
             return adapter.acknowledge();
         }
         var refuse = (HandleNotify.Answer.Refuse) answer;
-        return adapter.reject(refuse.status(), refuse.reason());
+        return adapter.reject(refuse.reason().httpStatus(), refuse.reason().name());
     }
 
     private static InboundNotify read(HttpServletRequest request) throws IOException {

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.dualpay.common.channel.Channel;
+import org.dualpay.common.error.ProblemCode;
 import org.dualpay.common.error.ProblemException;
 import org.dualpay.common.security.Caller;
 import org.dualpay.payment.application.PaymentQueries;
@@ -57,18 +58,18 @@ class PaymentController {
                     attempt.outTradeNo, attempt.channel, attempt.amount, attempt.payUrl, attempt.expireAt));
         }
         if (outcome instanceof StartPayment.Outcome.OrderNotFound) {
-            throw new ProblemException(HttpStatus.NOT_FOUND, "ORDER_NOT_FOUND", "No order " + request.orderNo());
+            throw new ProblemException(ProblemCode.ORDER_NOT_FOUND, "No order " + request.orderNo());
         }
         if (outcome instanceof StartPayment.Outcome.AlreadyPaid) {
-            throw new ProblemException(HttpStatus.CONFLICT, "ORDER_ALREADY_PAID",
+            throw new ProblemException(ProblemCode.ORDER_ALREADY_PAID,
                     "Order " + request.orderNo() + " is already paid");
         }
         if (outcome instanceof StartPayment.Outcome.NotPayable notPayable) {
-            throw new ProblemException(HttpStatus.CONFLICT, "ORDER_NOT_PAYABLE",
+            throw new ProblemException(ProblemCode.ORDER_NOT_PAYABLE,
                     "Order " + request.orderNo() + " cannot be paid: " + notPayable.reason());
         }
         var unavailable = (StartPayment.Outcome.ChannelUnavailable) outcome;
-        throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "CHANNEL_UNAVAILABLE",
+        throw new ProblemException(ProblemCode.CHANNEL_UNAVAILABLE,
                 unavailable.channel() + " cannot take payments right now; try another channel",
                 Map.of("channel", unavailable.channel()));
     }
@@ -81,7 +82,7 @@ class PaymentController {
                     found.attempts().stream().map(a -> new AttemptView(a.outTradeNo, a.channel, a.channelTradeNo,
                             a.status, Boolean.TRUE.equals(a.applied), a.amount, a.expireAt, a.successAt)).toList(),
                     found.refunds().stream().map(RefundView::of).toList());
-        }).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "PAYMENT_NOT_FOUND",
+        }).orElseThrow(() -> new ProblemException(ProblemCode.PAYMENT_NOT_FOUND,
                 "No payment was started for order " + orderNo));
     }
 }

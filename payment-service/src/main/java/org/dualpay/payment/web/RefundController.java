@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import org.dualpay.common.error.ProblemCode;
 import org.dualpay.common.error.ProblemException;
 import org.dualpay.common.security.Caller;
 import org.dualpay.payment.application.CloseTrades;
@@ -13,7 +14,6 @@ import org.dualpay.payment.infrastructure.NotificationMapper;
 import org.dualpay.payment.infrastructure.NotificationRow;
 import org.dualpay.payment.infrastructure.RefundMapper;
 import org.dualpay.payment.infrastructure.RefundRow;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,10 +50,10 @@ class RefundController {
     RefundView retry(@PathVariable String refundNo) {
         RefundRow refund = refunds.find(refundNo);
         if (refund == null) {
-            throw new ProblemException(HttpStatus.NOT_FOUND, "REFUND_NOT_FOUND", "No refund " + refundNo);
+            throw new ProblemException(ProblemCode.REFUND_NOT_FOUND, "No refund " + refundNo);
         }
         if (refunds.retryManual(refundNo, clock.instant()) != 1) {
-            throw new ProblemException(HttpStatus.CONFLICT, "REFUND_NOT_RETRYABLE",
+            throw new ProblemException(ProblemCode.REFUND_NOT_RETRYABLE,
                     "Refund " + refundNo + " is " + refund.status + "; only a MANUAL refund is retried by hand",
                     Map.of("refundStatus", refund.status));
         }
@@ -63,7 +63,7 @@ class RefundController {
     @GetMapping("/api/users/{userId}/notifications")
     List<NotificationRow> notifications(@PathVariable String userId) {
         if (!Caller.mayRead(userId)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "NOT_YOUR_ACCOUNT",
+            throw new ProblemException(ProblemCode.NOT_YOUR_ACCOUNT,
                     "The credential names another user than " + userId);
         }
         return notifications.forUser(userId);
@@ -81,7 +81,7 @@ class RefundController {
     @PostMapping("/internal/payments/{orderNo}/user-refund")
     ResponseEntity<Void> refund(@PathVariable String orderNo) {
         if (refundPaidOrder.refund(orderNo) == RefundPaidOrder.Outcome.NOT_PAID) {
-            throw new ProblemException(HttpStatus.CONFLICT, "ORDER_NOT_REFUNDABLE",
+            throw new ProblemException(ProblemCode.ORDER_NOT_REFUNDABLE,
                     "Order " + orderNo + " has no payment to refund");
         }
         return ResponseEntity.accepted().build();
