@@ -48,7 +48,7 @@ public class DeductStock {
     @Transactional
     public DeductionOutcome deduct(String orderNo, List<StockLine> lines) {
         skus.lockAll(lines.stream().map(StockLine::skuCode).sorted().toList());
-        if (movements.countForOrder(orderNo, MovementKind.DEDUCT.name()) > 0) {
+        if (movements.countForOrder(orderNo, MovementKind.DEDUCT) > 0) {
             log.info("stock of order {} already deducted, xid={}", orderNo, RootContext.getXID());
             return new DeductionOutcome.AlreadyDeducted(orderNo);
         }
@@ -61,7 +61,7 @@ public class DeductStock {
                 log.info("stock of order {} not deducted: {}, xid={}", orderNo, refusal, RootContext.getXID());
                 return refusal;
             }
-            movements.insert(line.skuCode(), MovementKind.DEDUCT.name(), orderNo, -line.quantity());
+            movements.insert(line.skuCode(), MovementKind.DEDUCT, orderNo, -line.quantity());
         }
         faults.hit(FAULT_AFTER_UPDATE);
         log.info("stock of order {} deducted: {}, xid={}", orderNo, lines, RootContext.getXID());

@@ -34,7 +34,7 @@ class StockDeductionController {
     record DeductView(String orderNo, boolean alreadyDeducted) {
     }
 
-    record RestoreView(String orderNo, String outcome) {
+    record RestoreView(String orderNo, RestoreStock.Outcome outcome) {
     }
 
     private final DeductStock deductStock;
@@ -48,7 +48,7 @@ class StockDeductionController {
     /** Called by payment-service inside a refund's global transaction. */
     @PostMapping("/internal/stock/restorations/{orderNo}")
     RestoreView restore(@PathVariable String orderNo) {
-        return new RestoreView(orderNo, restoreStock.restore(orderNo).name());
+        return new RestoreView(orderNo, restoreStock.restore(orderNo));
     }
 
     @PostMapping("/internal/stock/deductions")

@@ -76,7 +76,7 @@ public class MarkOrderPaid {
         if (row.paidOutTradeNo != null) {
             return new MarkPaidOutcome.AlreadyPaidByOtherTrade(store.find(row.orderNo).orElseThrow());
         }
-        if (!OrderStatus.PENDING_PAYMENT.name().equals(row.status)) {
+        if (row.status != OrderStatus.PENDING_PAYMENT) {
             return new MarkPaidOutcome.NotPayable(store.find(row.orderNo).orElseThrow());
         }
         if (row.totalAmount != payment.amount()) {

@@ -32,7 +32,7 @@ class OrderLifecycleController {
     record MoveRequest(@NotNull OrderStatus to, @NotBlank @Size(max = 40) String reason, @Size(max = 255) String detail) {
     }
 
-    record MoveView(String orderNo, String status, boolean moved) {
+    record MoveView(String orderNo, OrderStatus status, boolean moved) {
     }
 
     private final CancelOrder cancelOrder;
@@ -98,10 +98,10 @@ class OrderLifecycleController {
     MoveView move(@PathVariable String orderNo, @Valid @RequestBody MoveRequest request) {
         MoveOutcome outcome = changeStatus.move(orderNo, request.to(), request.reason(), request.detail());
         if (outcome instanceof MoveOutcome.Moved moved) {
-            return new MoveView(orderNo, moved.order().status().name(), true);
+            return new MoveView(orderNo, moved.order().status(), true);
         }
         if (outcome instanceof MoveOutcome.AlreadyThere already) {
-            return new MoveView(orderNo, already.order().status().name(), false);
+            return new MoveView(orderNo, already.order().status(), false);
         }
         if (outcome instanceof MoveOutcome.Refused refused) {
             throw new ProblemException(ProblemCode.ILLEGAL_TRANSITION, "Order " + orderNo + " is "

@@ -1,5 +1,6 @@
 package org.dualpay.order.web;
 
+import org.dualpay.order.domain.OrderStatus;
 import java.time.Instant;
 import java.util.Map;
 
@@ -29,7 +30,7 @@ class PaymentSuccessController {
             @NotNull @Positive Long amount, @NotNull Instant paidAt) {
     }
 
-    record MarkPaidView(String orderNo, String status, boolean alreadyApplied, OrderView order) {
+    record MarkPaidView(String orderNo, OrderStatus status, boolean alreadyApplied, OrderView order) {
     }
 
     private final MarkOrderPaid markOrderPaid;
@@ -65,6 +66,6 @@ class PaymentSuccessController {
     }
 
     private static MarkPaidView view(Order order, boolean alreadyApplied) {
-        return new MarkPaidView(order.orderNo(), order.status().name(), alreadyApplied, OrderView.of(order));
+        return new MarkPaidView(order.orderNo(), order.status(), alreadyApplied, OrderView.of(order));
     }
 }

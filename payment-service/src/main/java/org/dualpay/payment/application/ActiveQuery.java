@@ -1,5 +1,6 @@
 package org.dualpay.payment.application;
 
+import org.dualpay.payment.domain.NotifySource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,14 +83,14 @@ public class ActiveQuery {
     }
 
     private void ask(AttemptRow attempt) {
-        Channel channel = Channel.valueOf(attempt.channel);
+        Channel channel = attempt.channel;
         PaymentChannel adapter = channels.get(channel);
         try {
             Optional<PaymentNotice> paid = adapter.queryPaid(attempt.outTradeNo);
             if (paid.isPresent()) {
                 log.warn("active query: {} trade {} of order {} was paid without a notify; processing it",
                         channel, attempt.outTradeNo, attempt.orderNo);
-                handleNotify.accept(channel, paid.get(), "QUERY");
+                handleNotify.accept(channel, paid.get(), NotifySource.QUERY);
             } else if (!attempt.expireAt.isAfter(clock.instant())) {
                 expire(adapter, attempt);
             }
@@ -105,7 +106,7 @@ public class ActiveQuery {
                 log.info("active query: {} trade {} expired and closed", adapter.channel(), attempt.outTradeNo);
             }
             case ALREADY_PAID -> adapter.queryPaid(attempt.outTradeNo)
-                    .ifPresent(notice -> handleNotify.accept(adapter.channel(), notice, "QUERY"));
+                    .ifPresent(notice -> handleNotify.accept(adapter.channel(), notice, NotifySource.QUERY));
         }
     }
 }

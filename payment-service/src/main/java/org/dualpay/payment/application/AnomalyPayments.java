@@ -44,7 +44,7 @@ public class AnomalyPayments {
     public ConfirmOutcome refund(PaymentNotice notice, String anomaly) {
         String paymentKey = AnomalyRefundAction.paymentKey(notice.channel().name(), notice.channelTradeNo());
         RefundRow existing = refunds.findByPayment(paymentKey);
-        if (existing != null && !RefundStatus.CANCELLED.name().equals(existing.status)) {
+        if (existing != null && existing.status != RefundStatus.CANCELLED) {
             return ConfirmOutcome.ALREADY_CONFIRMED;
         }
         ledger.closeForAnomaly(notice.outTradeNo(), anomaly);

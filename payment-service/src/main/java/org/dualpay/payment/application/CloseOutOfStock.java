@@ -1,5 +1,6 @@
 package org.dualpay.payment.application;
 
+import org.dualpay.payment.domain.OrderStatus;
 import io.seata.spring.annotation.GlobalTransactional;
 import org.dualpay.payment.domain.ConfirmOutcome;
 import org.dualpay.payment.domain.PaymentNotice;
@@ -31,7 +32,7 @@ public class CloseOutOfStock {
     @GlobalTransactional(name = "close-out-of-stock", timeoutMills = 30_000, rollbackFor = Exception.class)
     public ConfirmOutcome close(PaymentNotice notice) {
         String orderNo = attempts.find(notice.outTradeNo()).orderNo;
-        orders.move(orderNo, new OrderClient.MoveRequest("CLOSED", "OUT_OF_STOCK",
+        orders.move(orderNo, new OrderClient.MoveRequest(OrderStatus.CLOSED, "OUT_OF_STOCK",
                 "paid by " + notice.channel() + " " + notice.channelTradeNo() + " when the stock had run out"));
         return unapplied.refund(notice, RefundReason.OUT_OF_STOCK, ConfirmOutcome.OUT_OF_STOCK);
     }

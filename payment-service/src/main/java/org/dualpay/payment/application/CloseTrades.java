@@ -1,5 +1,6 @@
 package org.dualpay.payment.application;
 
+import org.dualpay.payment.domain.NotifySource;
 import java.util.Optional;
 
 import org.dualpay.common.channel.Channel;
@@ -49,7 +50,7 @@ public class CloseTrades {
      */
     public boolean closeTrades(String orderNo) {
         for (AttemptRow attempt : attempts.findByOrder(orderNo)) {
-            if (AttemptStatus.CREATED.name().equals(attempt.status)) {
+            if (attempt.status == AttemptStatus.CREATED) {
                 close(attempt);
             }
         }
@@ -58,7 +59,7 @@ public class CloseTrades {
 
     /** Closes one attempt's trade at its channel, then the attempt; a trade found paid is processed. */
     public void close(AttemptRow attempt) {
-        Channel channel = Channel.valueOf(attempt.channel);
+        Channel channel = attempt.channel;
         PaymentChannel adapter = channels.get(channel);
         try {
             switch (adapter.close(attempt.outTradeNo)) {
@@ -70,7 +71,7 @@ public class CloseTrades {
                     Optional<PaymentNotice> paid = adapter.queryPaid(attempt.outTradeNo);
                     log.warn("order {}: {} trade {} was paid before it could be closed; processing it",
                             attempt.orderNo, channel, attempt.outTradeNo);
-                    paid.ifPresent(notice -> handleNotify.accept(channel, notice, "QUERY"));
+                    paid.ifPresent(notice -> handleNotify.accept(channel, notice, NotifySource.QUERY));
                 }
             }
         } catch (ChannelUnavailableException e) {

@@ -67,7 +67,7 @@ public class ConfirmPayment {
         OrderClient.MarkPaidView marked;
         try {
             marked = orders.paymentSuccess(attempt.orderNo, new OrderClient.PaymentSuccess(attempt.outTradeNo,
-                    notice.channel().name(), notice.channelTradeNo(), notice.amount(), notice.paidAt()));
+                    notice.channel(), notice.channelTradeNo(), notice.amount(), notice.paidAt()));
         } catch (RemoteProblemException refused) {
             return onRefusal(refused, notice);
         }

@@ -1,5 +1,7 @@
 package org.dualpay.payment.application;
 
+import org.dualpay.payment.domain.NotifySource;
+import org.dualpay.payment.domain.InboxStatus;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -83,17 +85,17 @@ public class HandleNotify {
             return count(channel, new Answer.Acknowledge("not_a_payment"));
         }
         NotifyCheck.Verified verified = (NotifyCheck.Verified) check;
-        if (inbox.rememberNonce(channel.name(), verified.nonce(), clock.instant()) == 0) {
+        if (inbox.rememberNonce(channel, verified.nonce(), clock.instant()) == 0) {
             return refuse(channel, NotifyRefusal.REPLAYED, "nonce " + verified.nonce() + " was seen before", verified.notice());
         }
-        return accept(channel, verified.notice(), "NOTIFY");
+        return accept(channel, verified.notice(), NotifySource.NOTIFY);
     }
 
     /**
      * A payment the channel stands behind: matched against our attempt, stored, then processed. A
      * repeat of a processed payment is answered at once.
      */
-    public Answer accept(Channel channel, PaymentNotice notice, String source) {
+    public Answer accept(Channel channel, PaymentNotice notice, NotifySource source) {
         // A committed read: under AT a plain read could see another transaction's SUCCESS that is
         // then rolled back, and the channel would be told to stop notifying money we never recorded.
         AttemptRow attempt = ledger.committed(notice.outTradeNo());
@@ -101,20 +103,20 @@ public class HandleNotify {
             return refuse(channel, NotifyRefusal.UNKNOWN_TRADE, "no attempt " + notice.outTradeNo(), notice);
         }
         String anomaly = anomaly(channel, attempt, notice);
-        if (anomaly == null && AttemptStatus.SUCCESS.name().equals(attempt.status)
+        if (anomaly == null && attempt.status == AttemptStatus.SUCCESS
                 && notice.channelTradeNo().equals(attempt.channelTradeNo)) {
             return count(channel, new Answer.Acknowledge("already_confirmed"));
         }
         if (anomaly != null) {
             // Signed by the channel, so it is money the channel holds for us: stored and refunded, never applied.
-            meters.counter("dualpay.notify.anomalies", "channel", channel.name(), "source", source).increment();
+            meters.counter("dualpay.notify.anomalies", "channel", channel.name(), "source", source.name()).increment();
             security.warn("notify anomaly: channel={} detail=\"{}\" outTradeNo={} channelTradeNo={} amount={}; "
                     + "stored, never applied, refunded", channel, anomaly, notice.outTradeNo(), notice.channelTradeNo(),
                     notice.amount());
         }
         InboxRow row = store(notice, source, anomaly);
         faults.hit(FAULT_AFTER_STORE);
-        if (!"RECEIVED".equals(row.status)) {
+        if (row.status != InboxStatus.RECEIVED) {
             return count(channel, new Answer.Acknowledge("already_processed"));
         }
         var outcome = processor.process(row.id, "inline");
@@ -123,7 +125,7 @@ public class HandleNotify {
 
     /** Why the channel's word disagrees with our attempt, or null when it agrees. */
     static String anomaly(Channel channel, AttemptRow attempt, PaymentNotice notice) {
-        if (!attempt.channel.equals(channel.name())) {
+        if (attempt.channel != channel) {
             return "CHANNEL_MISMATCH: attempt belongs to " + attempt.channel + ", paid on " + channel;
         }
         if (!PaymentNotice.CNY.equals(notice.currency())) {
@@ -132,7 +134,7 @@ public class HandleNotify {
         if (attempt.amount != notice.amount()) {
             return "AMOUNT_MISMATCH: attempt is " + attempt.amount + " fen, channel says " + notice.amount();
         }
-        if (AttemptStatus.SUCCESS.name().equals(attempt.status)
+        if (attempt.status == AttemptStatus.SUCCESS
                 && !notice.channelTradeNo().equals(attempt.channelTradeNo)) {
             return "TRADE_NO_MISMATCH: attempt was paid as " + attempt.channelTradeNo;
         }
@@ -143,9 +145,9 @@ public class HandleNotify {
         return text == null ? "null" : text.length() > 16 ? text.substring(0, 16) : text;
     }
 
-    private InboxRow store(PaymentNotice notice, String source, String anomaly) {
+    private InboxRow store(PaymentNotice notice, NotifySource source, String anomaly) {
         InboxRow row = new InboxRow();
-        row.channel = notice.channel().name();
+        row.channel = notice.channel();
         row.channelTradeNo = notice.channelTradeNo();
         row.event = EVENT;
         row.source = source;
@@ -157,7 +159,7 @@ public class HandleNotify {
         row.receivedAt = clock.instant();
         row.nextAttemptAt = row.receivedAt;
         if (insertOnce(row)) {
-            row.status = "RECEIVED";
+            row.status = InboxStatus.RECEIVED;
             return row;
         }
         return inbox.find(row.channel, row.channelTradeNo, EVENT);

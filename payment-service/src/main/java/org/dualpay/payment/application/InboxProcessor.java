@@ -77,12 +77,12 @@ public class InboxProcessor {
             return null;
         }
         InboxRow row = inbox.byId(id);
-        PaymentNotice notice = new PaymentNotice(Channel.valueOf(row.channel), row.notifyId, row.outTradeNo,
+        PaymentNotice notice = new PaymentNotice(row.channel, row.notifyId, row.outTradeNo,
                 row.channelTradeNo, row.amount, row.paidAt);
         try {
             faults.hit(FAULT_BEFORE_PROCESS);
             ConfirmOutcome outcome = row.anomaly != null ? anomalies.refund(notice, row.anomaly) : confirm(notice);
-            inbox.processed(id, outcome.name(), clock.instant());
+            inbox.processed(id, outcome, clock.instant());
             log.info("inbox {} ({} {} {}) processed by {} on attempt {}: {}", id, row.source, row.channel,
                     row.channelTradeNo, by, row.attempts, outcome);
             return outcome;

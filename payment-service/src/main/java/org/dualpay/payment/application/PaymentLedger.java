@@ -1,5 +1,6 @@
 package org.dualpay.payment.application;
 
+import org.dualpay.payment.domain.RefundReason;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -44,11 +45,11 @@ class PaymentLedger {
     @Transactional
     public boolean recordApplied(PaymentNotice notice) {
         AttemptRow attempt = attempts.lock(notice.outTradeNo());
-        if (AttemptStatus.SUCCESS.name().equals(attempt.status)) {
+        if (attempt.status == AttemptStatus.SUCCESS) {
             return false;
         }
         PaymentRow payment = payments.lock(attempt.payNo);
-        if (!PaymentStatus.PAYING.name().equals(payment.status)) {
+        if (payment.status != PaymentStatus.PAYING) {
             throw new IllegalStateException("payment " + payment.payNo + " is " + payment.status
                     + " although order " + payment.orderNo + " was just paid by " + attempt.outTradeNo);
         }
@@ -65,9 +66,9 @@ class PaymentLedger {
      * applied. False when this channel trade was recorded before.
      */
     @Transactional
-    public boolean recordUnapplied(PaymentNotice notice, String why) {
+    public boolean recordUnapplied(PaymentNotice notice, RefundReason why) {
         AttemptRow attempt = attempts.lock(notice.outTradeNo());
-        if (AttemptStatus.SUCCESS.name().equals(attempt.status)) {
+        if (attempt.status == AttemptStatus.SUCCESS) {
             return false;
         }
         requireOne(attempts.markSuccess(attempt.outTradeNo, notice.channelTradeNo(), false, notice.paidAt(),

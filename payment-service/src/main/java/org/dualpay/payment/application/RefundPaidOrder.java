@@ -1,5 +1,6 @@
 package org.dualpay.payment.application;
 
+import org.dualpay.payment.domain.OrderStatus;
 import io.seata.spring.annotation.GlobalTransactional;
 import org.dualpay.common.id.Ids;
 import org.dualpay.payment.domain.PaymentStatus;
@@ -43,11 +44,11 @@ public class RefundPaidOrder {
     @GlobalTransactional(name = "refund-paid-order", timeoutMills = 30_000, rollbackFor = Exception.class)
     public Outcome refund(String orderNo) {
         PaymentRow payment = payments.findByOrder(orderNo);
-        if (payment == null || !PaymentStatus.PAID.name().equals(payment.status)) {
+        if (payment == null || payment.status != PaymentStatus.PAID) {
             return Outcome.NOT_PAID;
         }
         OrderClient.MoveView moved = orders.move(orderNo,
-                new OrderClient.MoveRequest("REFUNDING", "USER_REQUESTED_REFUND", null));
+                new OrderClient.MoveRequest(OrderStatus.REFUNDING, "USER_REQUESTED_REFUND", null));
         if (!moved.moved()) {
             return Outcome.ALREADY_REFUNDING;
         }

@@ -1,5 +1,6 @@
 package org.dualpay.payment.application;
 
+import org.dualpay.payment.domain.OrderStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -87,10 +88,10 @@ public class StartPayment {
         if (!order.userId().equals(shopper)) {
             return new Outcome.OrderNotFound(orderNo);
         }
-        if ("PAID".equals(order.status())) {
+        if (order.status() == OrderStatus.PAID) {
             return new Outcome.AlreadyPaid(orderNo);
         }
-        if (!"PENDING_PAYMENT".equals(order.status())) {
+        if (order.status() != OrderStatus.PENDING_PAYMENT) {
             return new Outcome.NotPayable(orderNo, "the order is " + order.status());
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -110,7 +111,7 @@ public class StartPayment {
             breaker.releasePermission();
             throw e;
         }
-        if (PaymentStatus.PAID.name().equals(payment.status)) {
+        if (payment.status == PaymentStatus.PAID) {
             breaker.releasePermission();
             return new Outcome.AlreadyPaid(orderNo);
         }
@@ -118,9 +119,9 @@ public class StartPayment {
         attempt.outTradeNo = Ids.next("PAY");
         attempt.payNo = payment.payNo;
         attempt.orderNo = orderNo;
-        attempt.channel = channel.name();
+        attempt.channel = channel;
         attempt.amount = payment.amount;
-        attempt.status = AttemptStatus.CREATED.name();
+        attempt.status = AttemptStatus.CREATED;
         attempt.expireAt = channelExpiry;
         attempt.createdAt = now;
         attempt.updatedAt = now;
@@ -142,10 +143,10 @@ public class StartPayment {
         // A cancel (or close) may have run while the trade was being created: it found no trade to close,
         // or closed the attempt. Re-check, and never hand the shopper a live trade of an order gone.
         boolean stillOpen = attempts.setPayUrl(attempt.outTradeNo, trade.payUrl(), clock.instant()) == 1;
-        String orderStatus = stillOpen ? orders.order(orderNo).status() : "(attempt closed)";
-        if (!stillOpen || !"PENDING_PAYMENT".equals(orderStatus)) {
+        OrderStatus orderStatus = stillOpen ? orders.order(orderNo).status() : null;
+        if (orderStatus != OrderStatus.PENDING_PAYMENT) {
             log.warn("order {}: {} trade {} opened while the order was closed ({}); closing it", orderNo, channel,
-                    attempt.outTradeNo, orderStatus);
+                    attempt.outTradeNo, orderStatus == null ? "(attempt closed)" : orderStatus);
             closeTrades.close(attempts.find(attempt.outTradeNo));
             return new Outcome.NotPayable(orderNo, "the order was cancelled or closed meanwhile");
         }
@@ -165,7 +166,7 @@ public class StartPayment {
         row.orderNo = order.orderNo();
         row.userId = order.userId();
         row.amount = order.totalAmount();
-        row.status = PaymentStatus.PAYING.name();
+        row.status = PaymentStatus.PAYING;
         row.createdAt = now;
         row.updatedAt = now;
         try {

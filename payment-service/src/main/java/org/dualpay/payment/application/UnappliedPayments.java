@@ -28,7 +28,7 @@ class UnappliedPayments {
     }
 
     ConfirmOutcome refund(PaymentNotice notice, RefundReason reason, ConfirmOutcome outcome) {
-        if (!ledger.recordUnapplied(notice, reason.name())) {
+        if (!ledger.recordUnapplied(notice, reason)) {
             return ConfirmOutcome.ALREADY_CONFIRMED;
         }
         report.onCompletion("confirm-payment", outcome, notice);

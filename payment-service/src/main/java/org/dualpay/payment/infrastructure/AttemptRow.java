@@ -1,5 +1,7 @@
 package org.dualpay.payment.infrastructure;
 
+import org.dualpay.payment.domain.AttemptStatus;
+import org.dualpay.common.channel.Channel;
 import java.time.Instant;
 
 public class AttemptRow {
@@ -7,9 +9,9 @@ public class AttemptRow {
     public String outTradeNo;
     public String payNo;
     public String orderNo;
-    public String channel;
+    public Channel channel;
     public Long amount;
-    public String status;
+    public AttemptStatus status;
     public Boolean applied;
     public String channelTradeNo;
     public String payUrl;

@@ -1,5 +1,7 @@
 package org.dualpay.payment.infrastructure;
 
+import org.dualpay.payment.domain.ConfirmOutcome;
+import org.dualpay.common.channel.Channel;
 import java.time.Instant;
 import java.util.List;
 
@@ -25,7 +27,7 @@ public interface InboxMapper {
 
     @Select("SELECT " + COLUMNS + " FROM notify_inbox WHERE channel = #{channel} AND channel_trade_no = #{tradeNo} "
             + "AND event = #{event}")
-    InboxRow find(@Param("channel") String channel, @Param("tradeNo") String tradeNo, @Param("event") String event);
+    InboxRow find(@Param("channel") Channel channel, @Param("tradeNo") String tradeNo, @Param("event") String event);
 
     @Select("SELECT " + COLUMNS + " FROM notify_inbox WHERE id = #{id}")
     InboxRow byId(long id);
@@ -47,7 +49,7 @@ public interface InboxMapper {
 
     @Update("UPDATE notify_inbox SET status = 'PROCESSED', outcome = #{outcome}, last_error = NULL, processed_at = #{now} "
             + "WHERE id = #{id} AND status = 'RECEIVED'")
-    int processed(@Param("id") long id, @Param("outcome") String outcome, @Param("now") Instant now);
+    int processed(@Param("id") long id, @Param("outcome") ConfirmOutcome outcome, @Param("now") Instant now);
 
     @Update("UPDATE notify_inbox SET next_attempt_at = #{next}, last_error = #{error} WHERE id = #{id} AND status = 'RECEIVED'")
     int failed(@Param("id") long id, @Param("error") String error, @Param("next") Instant next);
@@ -61,7 +63,7 @@ public interface InboxMapper {
     int pendingForOrder(String orderNo);
 
     @Insert("INSERT IGNORE INTO notify_nonce (channel, nonce, seen_at) VALUES (#{channel}, #{nonce}, #{now})")
-    int rememberNonce(@Param("channel") String channel, @Param("nonce") String nonce, @Param("now") Instant now);
+    int rememberNonce(@Param("channel") Channel channel, @Param("nonce") String nonce, @Param("now") Instant now);
 
     @Update("DELETE FROM notify_nonce WHERE seen_at < #{before}")
     int forgetNonces(@Param("before") Instant before);

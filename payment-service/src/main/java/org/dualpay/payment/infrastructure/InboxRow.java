@@ -1,22 +1,26 @@
 package org.dualpay.payment.infrastructure;
 
+import org.dualpay.payment.domain.NotifySource;
+import org.dualpay.payment.domain.InboxStatus;
+import org.dualpay.payment.domain.ConfirmOutcome;
+import org.dualpay.common.channel.Channel;
 import java.time.Instant;
 
 public class InboxRow {
 
     public Long id;
-    public String channel;
+    public Channel channel;
     public String channelTradeNo;
     public String event;
-    public String source;
+    public NotifySource source;
     public String notifyId;
     public String outTradeNo;
     public Long amount;
     /** why the channel's word disagrees with the attempt (then it is refunded, never applied); null when it agrees */
     public String anomaly;
     public Instant paidAt;
-    public String status;
-    public String outcome;
+    public InboxStatus status;
+    public ConfirmOutcome outcome;
     public Integer attempts;
     public Instant nextAttemptAt;
     public String lastError;

@@ -1,5 +1,7 @@
 package org.dualpay.payment.infrastructure;
 
+import org.dualpay.payment.domain.RefundReason;
+import org.dualpay.common.channel.Channel;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,8 +18,8 @@ public interface NotificationMapper {
             + "message, created_at) VALUES (#{userId}, #{kind}, #{orderNo}, #{refundNo}, #{channel}, #{amount}, "
             + "#{reason}, #{message}, #{now})")
     int insert(@Param("userId") String userId, @Param("kind") String kind, @Param("orderNo") String orderNo,
-            @Param("refundNo") String refundNo, @Param("channel") String channel, @Param("amount") long amount,
-            @Param("reason") String reason, @Param("message") String message, @Param("now") Instant now);
+            @Param("refundNo") String refundNo, @Param("channel") Channel channel, @Param("amount") long amount,
+            @Param("reason") RefundReason reason, @Param("message") String message, @Param("now") Instant now);
 
     @Select("SELECT kind, order_no, refund_no, channel, amount, reason, message, created_at "
             + "FROM user_notification WHERE user_id = #{userId} ORDER BY id DESC LIMIT 200")

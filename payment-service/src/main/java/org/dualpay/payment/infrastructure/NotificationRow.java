@@ -1,5 +1,7 @@
 package org.dualpay.payment.infrastructure;
 
+import org.dualpay.payment.domain.RefundReason;
+import org.dualpay.common.channel.Channel;
 import java.time.Instant;
 
 /** What a shopper was told, as the API shows it. */
@@ -8,9 +10,9 @@ public class NotificationRow {
     public String kind;
     public String orderNo;
     public String refundNo;
-    public String channel;
+    public Channel channel;
     public Long amount;
-    public String reason;
+    public RefundReason reason;
     public String message;
     public Instant createdAt;
 }

@@ -1,5 +1,6 @@
 package org.dualpay.payment.infrastructure;
 
+import org.dualpay.payment.domain.PaymentStatus;
 import java.time.Instant;
 
 public class PaymentRow {
@@ -8,7 +9,7 @@ public class PaymentRow {
     public String orderNo;
     public String userId;
     public Long amount;
-    public String status;
+    public PaymentStatus status;
     public String paidOutTradeNo;
     public Instant paidAt;
     public Instant createdAt;

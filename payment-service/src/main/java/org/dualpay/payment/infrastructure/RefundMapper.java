@@ -1,5 +1,7 @@
 package org.dualpay.payment.infrastructure;
 
+import org.dualpay.payment.domain.RefundStatus;
+import org.dualpay.payment.domain.RefundReason;
 import java.time.Instant;
 import java.util.List;
 
@@ -31,7 +33,7 @@ public interface RefundMapper {
 
     @Select("<script>SELECT " + COLUMNS + " FROM refund <if test='status != null'>WHERE status = #{status}</if> "
             + "ORDER BY created_at DESC, refund_no DESC LIMIT #{limit}</script>")
-    List<RefundRow> list(@Param("status") String status, @Param("limit") int limit);
+    List<RefundRow> list(@Param("status") RefundStatus status, @Param("limit") int limit);
 
     @Insert("INSERT INTO refund (" + COLUMNS + ") VALUES (#{refundNo}, #{outTradeNo}, #{paymentKey}, #{orderNo}, "
             + "#{userId}, #{channel}, #{amount}, #{reason}, #{status}, 0, NULL, #{nextAttemptAt}, NULL, #{xid}, #{createdAt}, "
@@ -41,12 +43,12 @@ public interface RefundMapper {
     /** A refund cancelled by an earlier rolled-back story is tried again by a new one. */
     @Update("UPDATE refund SET status = 'TRYING', reason = #{reason}, xid = #{xid}, attempts = 0, failing_since = NULL, "
             + "last_error = NULL, updated_at = #{now} WHERE refund_no = #{refundNo} AND status = 'CANCELLED'")
-    int revive(@Param("refundNo") String refundNo, @Param("reason") String reason, @Param("xid") String xid,
+    int revive(@Param("refundNo") String refundNo, @Param("reason") RefundReason reason, @Param("xid") String xid,
             @Param("now") Instant now);
 
     @Update("UPDATE refund SET status = #{to}, next_attempt_at = #{next}, updated_at = #{now} "
             + "WHERE refund_no = #{refundNo} AND status = #{from}")
-    int move(@Param("refundNo") String refundNo, @Param("from") String from, @Param("to") String to,
+    int move(@Param("refundNo") String refundNo, @Param("from") RefundStatus from, @Param("to") RefundStatus to,
             @Param("next") Instant next, @Param("now") Instant now);
 
     /** Due refunds, claimed for a lease: another instance skips rows locked by this claim. */
@@ -62,7 +64,7 @@ public interface RefundMapper {
     @Update("UPDATE refund SET attempts = attempts + 1, failing_since = COALESCE(failing_since, #{now}), status = #{to}, "
             + "last_error = #{error}, next_attempt_at = #{next}, updated_at = #{now} "
             + "WHERE refund_no = #{refundNo} AND status = #{from}")
-    int failed(@Param("refundNo") String refundNo, @Param("from") String from, @Param("to") String to,
+    int failed(@Param("refundNo") String refundNo, @Param("from") RefundStatus from, @Param("to") RefundStatus to,
             @Param("error") String error, @Param("next") Instant next, @Param("now") Instant now);
 
     @Update("UPDATE refund SET status = 'SUCCESS', finished_at = #{now}, updated_at = #{now} "

@@ -1,5 +1,8 @@
 package org.dualpay.payment.infrastructure;
 
+import org.dualpay.payment.domain.RefundStatus;
+import org.dualpay.payment.domain.RefundReason;
+import org.dualpay.common.channel.Channel;
 import java.time.Instant;
 
 public class RefundRow {
@@ -10,10 +13,10 @@ public class RefundRow {
     public String paymentKey;
     public String orderNo;
     public String userId;
-    public String channel;
+    public Channel channel;
     public Long amount;
-    public String reason;
-    public String status;
+    public RefundReason reason;
+    public RefundStatus status;
     public Integer attempts;
     public Instant failingSince;
     public Instant nextAttemptAt;

@@ -1,5 +1,6 @@
 package org.dualpay.payment.refund;
 
+import org.dualpay.common.channel.Channel;
 import io.seata.rm.tcc.api.BusinessActionContext;
 import io.seata.rm.tcc.api.BusinessActionContextParameter;
 import org.dualpay.common.fault.FaultPoints;
@@ -45,9 +46,9 @@ public class AnomalyRefundTcc implements AnomalyRefundAction {
         row.paymentKey = paymentKey;
         row.orderNo = attempt.orderNo;
         row.userId = payments.find(attempt.payNo).userId;
-        row.channel = channel;
+        row.channel = Channel.valueOf(channel);
         row.amount = amount;
-        row.reason = RefundReason.PAYMENT_ANOMALY.name();
+        row.reason = RefundReason.PAYMENT_ANOMALY;
         records.freeze(row, context.getXid());
         return true;
     }

@@ -1,5 +1,6 @@
 package org.dualpay.payment.refund;
 
+import org.dualpay.payment.domain.RefundReason;
 
 import io.seata.rm.tcc.api.BusinessActionContext;
 import io.seata.rm.tcc.api.BusinessActionContextParameter;
@@ -43,7 +44,7 @@ public class RefundTcc implements RefundAction {
             @BusinessActionContextParameter(paramName = "reason") String reason) {
         faults.hit(FAULT_TRY);
         AttemptRow attempt = attempts.find(outTradeNo);
-        if (attempt == null || !AttemptStatus.SUCCESS.name().equals(attempt.status)) {
+        if (attempt == null || attempt.status != AttemptStatus.SUCCESS) {
             throw new IllegalStateException("attempt " + outTradeNo + " has no money to refund");
         }
         RefundRow row = new RefundRow();
@@ -54,7 +55,7 @@ public class RefundTcc implements RefundAction {
         row.userId = payments.find(attempt.payNo).userId;
         row.channel = attempt.channel;
         row.amount = attempt.amount;
-        row.reason = reason;
+        row.reason = RefundReason.valueOf(reason);
         records.freeze(row, context.getXid());
         return true;
     }

@@ -1,5 +1,6 @@
 package org.dualpay.payment.web;
 
+import org.dualpay.payment.domain.OrderStatus;
 import java.util.Arrays;
 import java.util.List;
 
@@ -46,9 +47,9 @@ class CashierController {
         if (!Caller.mayRead(order.userId())) {
             throw new ProblemException(ProblemCode.ORDER_NOT_FOUND, "No order " + orderNo);
         }
-        if (!"PENDING_PAYMENT".equals(order.status())) {
+        if (order.status() != OrderStatus.PENDING_PAYMENT) {
             throw new ProblemException(
-                    "PAID".equals(order.status()) ? ProblemCode.ORDER_ALREADY_PAID : ProblemCode.ORDER_NOT_PAYABLE,
+                    order.status() == OrderStatus.PAID ? ProblemCode.ORDER_ALREADY_PAID : ProblemCode.ORDER_NOT_PAYABLE,
                     "Order " + orderNo + " is " + order.status());
         }
         return new CashierView(orderNo, order.totalAmount(), Arrays.stream(Channel.values())

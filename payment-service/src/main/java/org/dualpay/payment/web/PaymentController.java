@@ -1,5 +1,7 @@
 package org.dualpay.payment.web;
 
+import org.dualpay.payment.domain.PaymentStatus;
+import org.dualpay.payment.domain.AttemptStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +31,14 @@ class PaymentController {
     record StartPaymentRequest(@NotBlank @Size(max = 40) String orderNo, @NotNull Channel channel) {
     }
 
-    record StartedView(String payNo, String outTradeNo, String channel, long amount, String payUrl, Instant expireAt) {
+    record StartedView(String payNo, String outTradeNo, Channel channel, long amount, String payUrl, Instant expireAt) {
     }
 
-    record AttemptView(String outTradeNo, String channel, String channelTradeNo, String status, boolean applied,
+    record AttemptView(String outTradeNo, Channel channel, String channelTradeNo, AttemptStatus status, boolean applied,
             long amount, Instant expireAt, Instant successAt) {
     }
 
-    record PaymentView(String payNo, String orderNo, String userId, long amount, String status, String paidOutTradeNo,
+    record PaymentView(String payNo, String orderNo, String userId, long amount, PaymentStatus status, String paidOutTradeNo,
             Instant paidAt, List<AttemptView> attempts, List<RefundView> refunds) {
     }
 

@@ -42,7 +42,7 @@ class RefundController {
 
     @GetMapping("/api/admin/refunds")
     List<RefundView> list(@RequestParam(required = false) RefundStatus status) {
-        return refunds.list(status == null ? null : status.name(), 500).stream().map(RefundView::of).toList();
+        return refunds.list(status, 500).stream().map(RefundView::of).toList();
     }
 
     /** Pushes a refund parked as MANUAL to the channel again, with a fresh count of attempts. */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.dualpay.common.channel.Channel;
+import org.dualpay.payment.domain.AttemptStatus;
 import org.dualpay.payment.domain.PaymentNotice;
 import org.dualpay.payment.infrastructure.AttemptRow;
 import org.junit.jupiter.api.Test;
@@ -14,10 +15,10 @@ class NotifyAnomalyTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
-    private static AttemptRow attempt(String status, String tradeNo) {
+    private static AttemptRow attempt(AttemptStatus status, String tradeNo) {
         AttemptRow attempt = new AttemptRow();
         attempt.outTradeNo = "PAY1";
-        attempt.channel = "WECHAT";
+        attempt.channel = Channel.WECHAT;
         attempt.amount = 1999L;
         attempt.status = status;
         attempt.channelTradeNo = tradeNo;
@@ -30,23 +31,23 @@ class NotifyAnomalyTest {
 
     @Test
     void should_agree_when_channel_currency_and_amount_match() {
-        assertThat(HandleNotify.anomaly(Channel.WECHAT, attempt("CREATED", null), notice(1999, "CNY", "T1"))).isNull();
-        assertThat(HandleNotify.anomaly(Channel.WECHAT, attempt("SUCCESS", "T1"), notice(1999, "CNY", "T1"))).isNull();
+        assertThat(HandleNotify.anomaly(Channel.WECHAT, attempt(AttemptStatus.CREATED, null), notice(1999, "CNY", "T1"))).isNull();
+        assertThat(HandleNotify.anomaly(Channel.WECHAT, attempt(AttemptStatus.SUCCESS, "T1"), notice(1999, "CNY", "T1"))).isNull();
     }
 
     @Test
     void should_call_one_fen_short_an_amount_anomaly() {
-        assertThat(HandleNotify.anomaly(Channel.WECHAT, attempt("CREATED", null), notice(1998, "CNY", "T1")))
+        assertThat(HandleNotify.anomaly(Channel.WECHAT, attempt(AttemptStatus.CREATED, null), notice(1998, "CNY", "T1")))
                 .startsWith("AMOUNT_MISMATCH");
     }
 
     @Test
     void should_call_another_currency_or_channel_or_second_trade_an_anomaly() {
-        assertThat(HandleNotify.anomaly(Channel.WECHAT, attempt("CREATED", null), notice(1999, "USD", "T1")))
+        assertThat(HandleNotify.anomaly(Channel.WECHAT, attempt(AttemptStatus.CREATED, null), notice(1999, "USD", "T1")))
                 .startsWith("CURRENCY_MISMATCH");
-        assertThat(HandleNotify.anomaly(Channel.ALIPAY, attempt("CREATED", null), notice(1999, "CNY", "T1")))
+        assertThat(HandleNotify.anomaly(Channel.ALIPAY, attempt(AttemptStatus.CREATED, null), notice(1999, "CNY", "T1")))
                 .startsWith("CHANNEL_MISMATCH");
-        assertThat(HandleNotify.anomaly(Channel.WECHAT, attempt("SUCCESS", "T1"), notice(1999, "CNY", "T2")))
+        assertThat(HandleNotify.anomaly(Channel.WECHAT, attempt(AttemptStatus.SUCCESS, "T1"), notice(1999, "CNY", "T2")))
                 .startsWith("TRADE_NO_MISMATCH");
     }
 
