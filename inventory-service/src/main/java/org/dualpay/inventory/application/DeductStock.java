@@ -1,5 +1,6 @@
 package org.dualpay.inventory.application;
 
+import org.dualpay.inventory.InventoryFaultPoint;
 import java.util.Comparator;
 import java.util.List;
 
@@ -31,8 +32,6 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 @Service
 public class DeductStock {
 
-    public static final String FAULT_AFTER_UPDATE = "inventory.deduct.after-update";
-
     private static final Logger log = LoggerFactory.getLogger(DeductStock.class);
 
     private final SkuMapper skus;
@@ -63,7 +62,7 @@ public class DeductStock {
             }
             movements.insert(line.skuCode(), MovementKind.DEDUCT, orderNo, -line.quantity());
         }
-        faults.hit(FAULT_AFTER_UPDATE);
+        faults.hit(InventoryFaultPoint.DEDUCT_AFTER_UPDATE);
         log.info("stock of order {} deducted: {}, xid={}", orderNo, lines, RootContext.getXID());
         return new DeductionOutcome.Deducted(orderNo);
     }

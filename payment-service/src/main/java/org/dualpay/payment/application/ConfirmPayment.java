@@ -1,5 +1,6 @@
 package org.dualpay.payment.application;
 
+import org.dualpay.payment.PaymentFaultPoint;
 import io.seata.spring.annotation.GlobalTransactional;
 import org.dualpay.common.error.ProblemCode;
 import org.dualpay.common.error.RemoteProblemException;
@@ -34,10 +35,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class ConfirmPayment {
 
-    public static final String FAULT_BEFORE_ORDER = "payment.confirm.before-order";
-    public static final String FAULT_BEFORE_INVENTORY = "payment.confirm.before-inventory";
-    public static final String FAULT_BEFORE_COMMIT = "payment.confirm.before-commit";
-
     /** The member of order-service's ORDER_NOT_PAYABLE problem that names the order's status. */
     static final String ORDER_STATUS = "orderStatus";
 
@@ -63,7 +60,7 @@ public class ConfirmPayment {
     @GlobalTransactional(name = "confirm-payment", timeoutMills = 30_000, rollbackFor = Exception.class)
     public ConfirmOutcome confirm(PaymentNotice notice) {
         AttemptRow attempt = attempts.find(notice.outTradeNo());
-        faults.hit(FAULT_BEFORE_ORDER);
+        faults.hit(PaymentFaultPoint.CONFIRM_BEFORE_ORDER);
         OrderClient.MarkPaidView marked;
         try {
             marked = orders.paymentSuccess(attempt.orderNo, new OrderClient.PaymentSuccess(attempt.outTradeNo,
@@ -77,7 +74,7 @@ public class ConfirmPayment {
         ledger.recordApplied(notice);
         report.onCompletion("confirm-payment", ConfirmOutcome.PAID, notice);
 
-        faults.hit(FAULT_BEFORE_INVENTORY);
+        faults.hit(PaymentFaultPoint.CONFIRM_BEFORE_INVENTORY);
         try {
             inventory.deduct(new InventoryClient.DeductRequest(attempt.orderNo, marked.order().items().stream()
                     .map(item -> new InventoryClient.Line(item.skuCode(), item.quantity())).toList()));
@@ -87,7 +84,7 @@ public class ConfirmPayment {
             }
             throw refused;
         }
-        faults.hit(FAULT_BEFORE_COMMIT);
+        faults.hit(PaymentFaultPoint.CONFIRM_BEFORE_COMMIT);
         return ConfirmOutcome.PAID;
     }
 

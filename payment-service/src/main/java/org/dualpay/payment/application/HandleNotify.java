@@ -1,5 +1,6 @@
 package org.dualpay.payment.application;
 
+import org.dualpay.payment.PaymentFaultPoint;
 import org.dualpay.payment.domain.NotifySource;
 import org.dualpay.payment.domain.InboxStatus;
 import java.time.Clock;
@@ -37,7 +38,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class HandleNotify {
 
-    public static final String FAULT_AFTER_STORE = "payment.inbox.after-store";
     static final String EVENT = "PAYMENT_SUCCESS";
 
     private static final Logger log = LoggerFactory.getLogger(HandleNotify.class);
@@ -115,7 +115,7 @@ public class HandleNotify {
                     notice.amount());
         }
         InboxRow row = store(notice, source, anomaly);
-        faults.hit(FAULT_AFTER_STORE);
+        faults.hit(PaymentFaultPoint.INBOX_AFTER_STORE);
         if (row.status != InboxStatus.RECEIVED) {
             return count(channel, new Answer.Acknowledge("already_processed"));
         }

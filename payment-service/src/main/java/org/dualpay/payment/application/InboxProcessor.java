@@ -1,5 +1,6 @@
 package org.dualpay.payment.application;
 
+import org.dualpay.payment.PaymentFaultPoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +28,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class InboxProcessor {
-
-    public static final String FAULT_BEFORE_PROCESS = "payment.inbox.before-process";
 
     private static final Logger log = LoggerFactory.getLogger(InboxProcessor.class);
     private static final Duration LEASE = Duration.ofSeconds(10);
@@ -80,7 +79,7 @@ public class InboxProcessor {
         PaymentNotice notice = new PaymentNotice(row.channel, row.notifyId, row.outTradeNo,
                 row.channelTradeNo, row.amount, row.paidAt);
         try {
-            faults.hit(FAULT_BEFORE_PROCESS);
+            faults.hit(PaymentFaultPoint.INBOX_BEFORE_PROCESS);
             ConfirmOutcome outcome = row.anomaly != null ? anomalies.refund(notice, row.anomaly) : confirm(notice);
             inbox.processed(id, outcome, clock.instant());
             log.info("inbox {} ({} {} {}) processed by {} on attempt {}: {}", id, row.source, row.channel,

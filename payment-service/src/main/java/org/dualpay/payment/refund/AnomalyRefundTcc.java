@@ -1,5 +1,6 @@
 package org.dualpay.payment.refund;
 
+import org.dualpay.payment.PaymentFaultPoint;
 import org.dualpay.common.channel.Channel;
 import io.seata.rm.tcc.api.BusinessActionContext;
 import io.seata.rm.tcc.api.BusinessActionContextParameter;
@@ -35,7 +36,7 @@ public class AnomalyRefundTcc implements AnomalyRefundAction {
             @BusinessActionContextParameter(paramName = "outTradeNo") String outTradeNo,
             @BusinessActionContextParameter(paramName = "channel") String channel,
             @BusinessActionContextParameter(paramName = "amount") long amount) {
-        faults.hit(RefundTcc.FAULT_TRY);
+        faults.hit(PaymentFaultPoint.REFUND_TRY);
         AttemptRow attempt = attempts.find(outTradeNo);
         if (attempt == null) {
             throw new IllegalStateException("no attempt " + outTradeNo + " to tell an anomaly's refund to");
@@ -55,14 +56,14 @@ public class AnomalyRefundTcc implements AnomalyRefundAction {
 
     @Override
     public boolean confirm(BusinessActionContext context) {
-        faults.hit(RefundTcc.FAULT_CONFIRM);
+        faults.hit(PaymentFaultPoint.REFUND_CONFIRM);
         records.confirm(context.getActionContext("paymentKey", String.class), context.getXid());
         return true;
     }
 
     @Override
     public boolean cancel(BusinessActionContext context) {
-        faults.hit(RefundTcc.FAULT_CANCEL);
+        faults.hit(PaymentFaultPoint.REFUND_CANCEL);
         records.cancel(context.getActionContext("paymentKey", String.class), context.getXid());
         return true;
     }

@@ -1,5 +1,6 @@
 package org.dualpay.payment.refund;
 
+import org.dualpay.payment.PaymentFaultPoint;
 import org.dualpay.payment.domain.OrderStatus;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,8 +39,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class RefundDispatcher {
-
-    public static final String FAULT_DISPATCH = "payment.refund.dispatch";
 
     private static final Logger log = LoggerFactory.getLogger(RefundDispatcher.class);
 
@@ -123,7 +122,7 @@ public class RefundDispatcher {
     }
 
     private void advance(RefundRow refund) {
-        faults.hit(FAULT_DISPATCH);
+        faults.hit(PaymentFaultPoint.REFUND_DISPATCH);
         PaymentChannel channel = channels.get(refund.channel);
         RefundStatus status = refund.status;
         PaymentChannel.RefundState state = status == RefundStatus.PENDING

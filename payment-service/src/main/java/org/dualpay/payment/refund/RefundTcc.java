@@ -1,5 +1,6 @@
 package org.dualpay.payment.refund;
 
+import org.dualpay.payment.PaymentFaultPoint;
 import org.dualpay.payment.domain.RefundReason;
 
 import io.seata.rm.tcc.api.BusinessActionContext;
@@ -21,10 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class RefundTcc implements RefundAction {
 
-    public static final String FAULT_TRY = "payment.refund.try";
-    public static final String FAULT_CONFIRM = "payment.refund.confirm";
-    public static final String FAULT_CANCEL = "payment.refund.cancel";
-
     private final AttemptMapper attempts;
     private final PaymentMapper payments;
     private final RefundRecords records;
@@ -42,7 +39,7 @@ public class RefundTcc implements RefundAction {
             @BusinessActionContextParameter(paramName = "refundNo") String refundNo,
             @BusinessActionContextParameter(paramName = "outTradeNo") String outTradeNo,
             @BusinessActionContextParameter(paramName = "reason") String reason) {
-        faults.hit(FAULT_TRY);
+        faults.hit(PaymentFaultPoint.REFUND_TRY);
         AttemptRow attempt = attempts.find(outTradeNo);
         if (attempt == null || attempt.status != AttemptStatus.SUCCESS) {
             throw new IllegalStateException("attempt " + outTradeNo + " has no money to refund");
@@ -62,14 +59,14 @@ public class RefundTcc implements RefundAction {
 
     @Override
     public boolean confirm(BusinessActionContext context) {
-        faults.hit(FAULT_CONFIRM);
+        faults.hit(PaymentFaultPoint.REFUND_CONFIRM);
         records.confirm(context.getActionContext("outTradeNo", String.class), context.getXid());
         return true;
     }
 
     @Override
     public boolean cancel(BusinessActionContext context) {
-        faults.hit(FAULT_CANCEL);
+        faults.hit(PaymentFaultPoint.REFUND_CANCEL);
         records.cancel(context.getActionContext("outTradeNo", String.class), context.getXid());
         return true;
     }
