@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.dualpay.common.channel.Channel;
 import org.dualpay.common.signing.HmacSha256;
 import org.dualpay.common.signing.NotifySignatures;

@@ -1,8 +1,10 @@
 package org.dualpay.payment.infrastructure;
 
-import org.dualpay.payment.domain.AttemptStatus;
-import org.dualpay.common.channel.Channel;
 import java.time.Instant;
+
+import org.dualpay.common.channel.Channel;
+import org.dualpay.payment.domain.Attempt;
+import org.dualpay.payment.domain.AttemptStatus;
 
 public class AttemptRow {
 
@@ -19,4 +21,9 @@ public class AttemptRow {
     public Instant successAt;
     public Instant createdAt;
     public Instant updatedAt;
+
+    public Attempt toDomain() {
+        return new Attempt(outTradeNo, payNo, orderNo, channel, amount, status, Boolean.TRUE.equals(applied),
+                channelTradeNo, payUrl, expireAt, successAt);
+    }
 }

@@ -1,10 +1,10 @@
 package org.dualpay.payment.infrastructure;
 
-import org.dualpay.payment.domain.OrderStatus;
-import org.dualpay.common.channel.Channel;
 import java.time.Instant;
 import java.util.List;
 
+import org.dualpay.common.channel.Channel;
+import org.dualpay.payment.domain.OrderStatus;
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,7 +1,9 @@
 package org.dualpay.payment.infrastructure;
 
-import org.dualpay.payment.domain.PaymentStatus;
 import java.time.Instant;
+
+import org.dualpay.payment.domain.Payment;
+import org.dualpay.payment.domain.PaymentStatus;
 
 public class PaymentRow {
 
@@ -14,4 +16,8 @@ public class PaymentRow {
     public Instant paidAt;
     public Instant createdAt;
     public Instant updatedAt;
+
+    public Payment toDomain() {
+        return new Payment(payNo, orderNo, userId, amount, status, paidOutTradeNo, paidAt);
+    }
 }

@@ -1,15 +1,14 @@
 package org.dualpay.payment.refund;
 
-import org.dualpay.payment.PaymentFaultPoint;
-import org.dualpay.common.channel.Channel;
 import io.seata.rm.tcc.api.BusinessActionContext;
 import io.seata.rm.tcc.api.BusinessActionContextParameter;
+import org.dualpay.common.channel.Channel;
 import org.dualpay.common.fault.FaultPoints;
+import org.dualpay.payment.PaymentFaultPoint;
 import org.dualpay.payment.domain.RefundReason;
 import org.dualpay.payment.infrastructure.AttemptMapper;
 import org.dualpay.payment.infrastructure.AttemptRow;
 import org.dualpay.payment.infrastructure.PaymentMapper;
-import org.dualpay.payment.infrastructure.RefundRow;
 import org.springframework.stereotype.Component;
 
 /** The TCC phases of {@link AnomalyRefundAction}; the same fault points as {@link RefundTcc}. */

@@ -1,24 +1,20 @@
 package org.dualpay.payment.refund;
 
-import org.dualpay.payment.PaymentFaultPoint;
-import org.dualpay.payment.domain.OrderStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.dualpay.common.channel.Channel;
 import org.dualpay.common.fault.FaultPoints;
 import org.dualpay.common.money.Money;
+import org.dualpay.payment.PaymentFaultPoint;
 import org.dualpay.payment.channel.ChannelUnavailableException;
 import org.dualpay.payment.channel.Channels;
 import org.dualpay.payment.channel.PaymentChannel;
+import org.dualpay.payment.domain.OrderStatus;
 import org.dualpay.payment.domain.RefundReason;
 import org.dualpay.payment.domain.RefundStatus;
-import org.dualpay.payment.infrastructure.NotificationMapper;
 import org.dualpay.payment.infrastructure.OrderClient;
-import org.dualpay.payment.infrastructure.RefundMapper;
-import org.dualpay.payment.infrastructure.RefundRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;

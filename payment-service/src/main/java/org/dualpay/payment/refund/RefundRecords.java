@@ -5,9 +5,6 @@ import java.time.Instant;
 
 import org.dualpay.payment.domain.RefundReason;
 import org.dualpay.payment.domain.RefundStatus;
-import org.dualpay.payment.infrastructure.NotificationMapper;
-import org.dualpay.payment.infrastructure.RefundMapper;
-import org.dualpay.payment.infrastructure.RefundRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
