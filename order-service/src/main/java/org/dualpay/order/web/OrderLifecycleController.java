@@ -15,10 +15,10 @@ import org.dualpay.common.security.Caller;
 import org.dualpay.order.application.CancelOrder;
 import org.dualpay.order.application.ChangeOrderStatus;
 import org.dualpay.order.application.OrderQueries;
+import org.dualpay.order.application.RequestRefund;
 import org.dualpay.order.domain.MoveOutcome;
 import org.dualpay.order.domain.Order;
 import org.dualpay.order.domain.OrderStatus;
-import org.dualpay.order.infrastructure.PaymentClient;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,14 +38,14 @@ class OrderLifecycleController {
     private final CancelOrder cancelOrder;
     private final ChangeOrderStatus changeStatus;
     private final OrderQueries queries;
-    private final PaymentClient payments;
+    private final RequestRefund requestRefund;
 
     OrderLifecycleController(CancelOrder cancelOrder, ChangeOrderStatus changeStatus, OrderQueries queries,
-            PaymentClient payments) {
+            RequestRefund requestRefund) {
         this.cancelOrder = cancelOrder;
         this.changeStatus = changeStatus;
         this.queries = queries;
-        this.payments = payments;
+        this.requestRefund = requestRefund;
     }
 
     @PostMapping("/api/orders/{orderNo}/cancel")
@@ -82,7 +82,7 @@ class OrderLifecycleController {
     ResponseEntity<OrderView> refund(@PathVariable String orderNo) {
         Order order = requireOwnOrder(orderNo);
         if (order.status() == OrderStatus.PAID) {
-            payments.refund(orderNo);
+            requestRefund.request(orderNo);
             order = queries.find(orderNo).orElseThrow();
         }
         if (order.status() == OrderStatus.REFUNDING || order.status() == OrderStatus.REFUNDED) {
