@@ -1,7 +1,6 @@
 package org.dualpay.inventory.application;
 
 import org.dualpay.inventory.InventoryFaultPoint;
-import java.util.Comparator;
 import java.util.List;
 
 import io.seata.core.context.RootContext;
@@ -46,12 +45,13 @@ public class DeductStock {
 
     @Transactional
     public DeductionOutcome deduct(String orderNo, List<StockLine> lines) {
-        skus.lockAll(lines.stream().map(StockLine::skuCode).sorted().toList());
+        List<StockLine> ordered = StockLine.inLockOrder(lines);
+        skus.lockAll(ordered.stream().map(StockLine::skuCode).toList());
         if (movements.countForOrder(orderNo, MovementKind.DEDUCT) > 0) {
             log.info("stock of order {} already deducted, xid={}", orderNo, RootContext.getXID());
             return new DeductionOutcome.AlreadyDeducted(orderNo);
         }
-        for (StockLine line : lines.stream().sorted(Comparator.comparing(StockLine::skuCode)).toList()) {
+        for (StockLine line : ordered) {
             if (skus.deduct(line.skuCode(), line.quantity()) == 0) {
                 TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
                 DeductionOutcome refusal = skus.selectById(line.skuCode()) == null
