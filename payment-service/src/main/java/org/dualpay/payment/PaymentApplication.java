@@ -1,9 +1,11 @@
 package org.dualpay.payment;
 
+import org.dualpay.common.fault.FaultPointCatalog;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.cloud.openfeign.EnableFeignClients;
+import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
@@ -11,6 +13,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class PaymentApplication {
+
+    /** The fault points testers may arm here (with the chaos profile). */
+    @Bean
+    FaultPointCatalog faultPointCatalog() {
+        return FaultPointCatalog.of(PaymentFaultPoint.values());
+    }
 
     public static void main(String[] args) {
         SpringApplication.run(PaymentApplication.class, args);

@@ -1,11 +1,14 @@
 package org.dualpay.common.config;
 
 import java.time.Clock;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.dualpay.common.error.ProblemAdvice;
 import org.dualpay.common.fault.ArmedFaultPoints;
+import org.dualpay.common.fault.FaultPoint;
+import org.dualpay.common.fault.FaultPointCatalog;
 import org.dualpay.common.fault.FaultPoints;
 import org.dualpay.common.fault.FaultsEndpoint;
 import org.dualpay.common.feign.ProblemErrorDecoder;
@@ -61,9 +64,15 @@ public class CommonAutoConfiguration {
     @ConditionalOnProperty(name = "dualpay.faults.enabled", havingValue = "true")
     static class FaultInjection {
 
+        /** The points every {@link FaultPointCatalog} of the service declares; a service with none refuses to start. */
         @Bean
-        ArmedFaultPoints faultPoints() {
-            return new ArmedFaultPoints();
+        ArmedFaultPoints faultPoints(List<FaultPointCatalog> catalogs) {
+            List<FaultPoint> known = catalogs.stream().flatMap(catalog -> catalog.points().stream()).toList();
+            if (known.isEmpty()) {
+                throw new IllegalStateException("dualpay.faults.enabled is true but this service declares no "
+                        + "fault points (a FaultPointCatalog bean)");
+            }
+            return new ArmedFaultPoints(known);
         }
 
         @Bean

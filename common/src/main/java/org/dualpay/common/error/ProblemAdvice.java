@@ -6,7 +6,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -39,11 +38,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RemoteProblemException.class)
     ResponseEntity<ProblemDetail> onRemote(RemoteProblemException e) {
         log.warn("Unhandled answer from another service: {}", e.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(ProblemCode.UPSTREAM_ERROR.status(),
                 "A service this request depends on answered " + e.status());
-        problem.setProperty("code", "UPSTREAM_ERROR");
+        problem.setProperty("code", ProblemCode.UPSTREAM_ERROR.code());
         problem.setProperty("upstreamCode", e.code());
-        return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(problem);
+        return ResponseEntity.status(ProblemCode.UPSTREAM_ERROR.status()).body(problem);
     }
 
     @ExceptionHandler(Exception.class)
@@ -54,9 +53,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             return onProblem(wrapped.get());
         }
         log.error("Unexpected error", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(ProblemCode.INTERNAL_ERROR.status(),
                 "The request could not be completed; nothing was lost and it can be retried.");
-        problem.setProperty("code", "INTERNAL_ERROR");
+        problem.setProperty("code", ProblemCode.INTERNAL_ERROR.code());
         return ResponseEntity.internalServerError().body(problem);
     }
 
@@ -93,15 +92,15 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         // Spring passes no body for some framework errors and builds it later from the exception.
         Object problemBody = body == null && ex instanceof ErrorResponse response ? response.getBody() : body;
         if (problemBody instanceof ProblemDetail problem && !hasCode(problem)) {
-            problem.setProperty("code", codeFor(ex, statusCode));
+            problem.setProperty("code", codeFor(ex, statusCode).code());
         }
         return super.handleExceptionInternal(ex, problemBody, headers, statusCode, request);
     }
 
     static ProblemDetail toProblem(ProblemException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        problem.setType(URI.create("urn:problem:" + e.code().toLowerCase().replace('_', '-')));
-        problem.setProperty("code", e.code());
+        problem.setType(URI.create("urn:problem:" + e.code().code().toLowerCase().replace('_', '-')));
+        problem.setProperty("code", e.code().code());
         e.properties().forEach(problem::setProperty);
         return problem;
     }
@@ -110,22 +109,22 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem.getProperties() != null && problem.getProperties().containsKey("code");
     }
 
-    private static String codeFor(Exception ex, HttpStatusCode status) {
+    static ProblemCode codeFor(Exception ex, HttpStatusCode status) {
         if (ex instanceof HttpMessageNotReadableException) {
-            return "MALFORMED_REQUEST";
+            return ProblemCode.MALFORMED_REQUEST;
         }
         return switch (status.value()) {
-            case 400 -> "VALIDATION_FAILED";
-            case 404 -> "NOT_FOUND";
-            case 405 -> "METHOD_NOT_ALLOWED";
-            case 406 -> "NOT_ACCEPTABLE";
-            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
-            default -> status.is5xxServerError() ? "INTERNAL_ERROR" : "REQUEST_REFUSED";
+            case 400 -> ProblemCode.VALIDATION_FAILED;
+            case 404 -> ProblemCode.NOT_FOUND;
+            case 405 -> ProblemCode.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemCode.NOT_ACCEPTABLE;
+            case 415 -> ProblemCode.UNSUPPORTED_MEDIA_TYPE;
+            default -> status.is5xxServerError() ? ProblemCode.INTERNAL_ERROR : ProblemCode.REQUEST_REFUSED;
         };
     }
 
     /** Used by filters that answer before the MVC layer. */
-    public static ProblemDetail problem(HttpStatus status, String code, String detail) {
-        return toProblem(new ProblemException(status, code, detail));
+    public static ProblemDetail problem(ProblemCode code, String detail) {
+        return toProblem(new ProblemException(code, detail));
     }
 }

@@ -5,7 +5,8 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
- * A rejection to be answered as an RFC 9457 problem with a stable {@code code}.
+ * A rejection to be answered as an RFC 9457 problem with a stable {@code code} ({@link ProblemCode},
+ * which also gives the HTTP status; the channel sandbox brings its own {@link ProblemType}s).
  *
  * <p>The domain of each service returns outcomes, not exceptions; the web layer turns an outcome
  * that must be refused into this exception (or a {@code ResponseEntity} of a problem) at the very
@@ -13,26 +14,25 @@ import org.springframework.http.HttpStatus;
  */
 public class ProblemException extends RuntimeException {
 
-    private final HttpStatus status;
-    private final String code;
+    private final ProblemType code;
     private final Map<String, Object> properties;
 
-    public ProblemException(HttpStatus status, String code, String detail) {
-        this(status, code, detail, Map.of());
+    public ProblemException(ProblemType code, String detail) {
+        this(code, detail, Map.of());
     }
 
-    public ProblemException(HttpStatus status, String code, String detail, Map<String, Object> properties) {
+    /** @param properties extra members of the problem document (for example the order's status) */
+    public ProblemException(ProblemType code, String detail, Map<String, Object> properties) {
         super(detail);
-        this.status = status;
         this.code = code;
         this.properties = Map.copyOf(properties);
     }
 
     public HttpStatus status() {
-        return status;
+        return code.status();
     }
 
-    public String code() {
+    public ProblemType code() {
         return code;
     }
 

@@ -10,9 +10,11 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.lang.Nullable;
 
 /**
- * {@code GET /actuator/faults}, {@code POST /actuator/faults/{point}} with
- * {@code {mode, delayMs, probability, times}}, {@code DELETE /actuator/faults}. Present only when
- * fault injection is enabled, and then only for the operator (each service's security rules).
+ * {@code GET /actuator/faults} (every known point, armed or not, and how often each fired),
+ * {@code POST /actuator/faults/{point}} with {@code {mode, delayMs, probability, times}} (a point the
+ * service does not have: 404 {@code UNKNOWN_FAULT_POINT} listing the known ones),
+ * {@code DELETE /actuator/faults}. Present only when fault injection is enabled, and then only for the
+ * operator (each service's security rules).
  */
 @Endpoint(id = "faults")
 public class FaultsEndpoint {
@@ -31,8 +33,7 @@ public class FaultsEndpoint {
     @WriteOperation
     public Map<String, Object> arm(@Selector String point, FaultMode mode, @Nullable Long delayMs,
             @Nullable Double probability, @Nullable Integer times) {
-        faults.arm(point, mode, delayMs == null ? 0 : delayMs, probability == null ? 1.0 : probability,
-                times == null ? 0 : times);
+        faults.arm(point, FaultSpec.of(mode, delayMs, probability, times));
         return faults.describe();
     }
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.dualpay.common.error.ProblemAdvice;
-import org.springframework.http.HttpStatus;
+import org.dualpay.common.error.ProblemCode;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -79,21 +79,21 @@ public class ClusterSecurity {
         return (request, response, e) -> {
             boolean badToken = e instanceof OAuth2AuthenticationException;
             response.setHeader("WWW-Authenticate", badToken ? "Bearer error=\"invalid_token\"" : "Bearer, Basic realm=\"dualpay\"");
-            write(response, HttpStatus.UNAUTHORIZED, badToken ? "INVALID_TOKEN" : "UNAUTHENTICATED",
+            write(response, badToken ? ProblemCode.INVALID_TOKEN : ProblemCode.UNAUTHENTICATED,
                     badToken ? "The bearer token is not valid: " + reason(e)
                             : "This needs a credential: a shopper's or a service's bearer token, or the operator's.");
         };
     }
 
     private AccessDeniedHandler accessDenied() {
-        return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, "FORBIDDEN",
+        return (request, response, e) -> write(response, ProblemCode.FORBIDDEN,
                 "This credential does not allow " + request.getMethod() + " " + request.getRequestURI());
     }
 
-    void write(HttpServletResponse response, HttpStatus status, String code, String detail) throws IOException {
-        response.setStatus(status.value());
+    void write(HttpServletResponse response, ProblemCode code, String detail) throws IOException {
+        response.setStatus(code.status().value());
         response.setContentType("application/problem+json");
-        json.writeValue(response.getOutputStream(), ProblemAdvice.problem(status, code, detail));
+        json.writeValue(response.getOutputStream(), ProblemAdvice.problem(code, detail));
     }
 
     private static String reason(AuthenticationException e) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.dualpay.common.error.ProblemCode;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -11,7 +12,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -53,7 +53,7 @@ public class ClusterSecurityAutoConfiguration {
     /** A request the firewall refuses ({@code ;}, {@code %2F}, {@code //}, ...) is a 400 problem. */
     @Bean
     RequestRejectedHandler requestRejectedHandler(ClusterSecurity security) {
-        return (request, response, e) -> security.write(response, HttpStatus.BAD_REQUEST, "REQUEST_REJECTED",
+        return (request, response, e) -> security.write(response, ProblemCode.REQUEST_REJECTED,
                 "The request was rejected: " + e.getMessage());
     }
 

@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.dualpay.common.channel.Channel;
 import org.dualpay.common.error.ProblemException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -74,12 +73,12 @@ class RefundController {
 
     private Refund.View submit(Channel ch, Faults.Knobs knobs, RefundRequest request) {
         if (Faults.happens(knobs.refundFailureRate())) {
-            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "SYSTEM_ERROR", ch + " refunds are failing (sandbox fault)");
+            throw new ProblemException(ChannelProblem.SYSTEM_ERROR, ch + " refunds are failing (sandbox fault)");
         }
         Refund existing = book.refund(ch, request.refundNo());
         if (existing != null) {
             if (!existing.sameRequest(request.outTradeNo(), request.amount())) {
-                throw new ProblemException(HttpStatus.CONFLICT, "REFUND_NO_USED",
+                throw new ProblemException(ChannelProblem.REFUND_NO_USED,
                         "refundNo " + request.refundNo() + " was used for another refund");
             }
             if (existing.resubmit()) {
@@ -89,12 +88,12 @@ class RefundController {
         }
         Trade trade = book.trade(ch, request.outTradeNo());
         if (trade == null || trade.view().status() != Trade.Status.SUCCESS) {
-            throw new ProblemException(HttpStatus.CONFLICT, "TRADE_NOT_PAID",
+            throw new ProblemException(ChannelProblem.TRADE_NOT_PAID,
                     "Trade " + request.outTradeNo() + " has no payment to refund");
         }
         synchronized (trade) {
             if (book.refunding(ch, request.outTradeNo()) + request.amount() > trade.view().amount()) {
-                throw new ProblemException(HttpStatus.CONFLICT, "REFUND_EXCEEDS_PAYMENT",
+                throw new ProblemException(ChannelProblem.REFUND_EXCEEDS_PAYMENT,
                         "Refunds of " + request.outTradeNo() + " would exceed what was paid");
             }
             Refund refund = book.putIfAbsent(new Refund(ch, request.refundNo(), request.outTradeNo(),
@@ -113,7 +112,7 @@ class RefundController {
         }
         Refund refund = book.refund(ch, refundNo);
         if (refund == null) {
-            throw new ProblemException(HttpStatus.NOT_FOUND, "REFUND_NOT_FOUND", "No refund " + refundNo);
+            throw new ProblemException(ChannelProblem.REFUND_NOT_FOUND, "No refund " + refundNo);
         }
         return ResponseEntity.ok(refund.view());
     }

@@ -57,10 +57,10 @@ class SandboxController {
             sleep(knobs.createTradeLatencyMs());
         }
         if (Faults.happens(knobs.createTradeFailureRate())) {
-            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "SYSTEM_ERROR", ch + " is failing (sandbox fault)");
+            throw new ProblemException(ChannelProblem.SYSTEM_ERROR, ch + " is failing (sandbox fault)");
         }
         if (!request.expireAt().isAfter(clock.instant())) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "INVALID_EXPIRE_AT", "expireAt is in the past");
+            throw new ProblemException(ChannelProblem.INVALID_EXPIRE_AT, "expireAt is in the past");
         }
         String payUrl = properties.publicUrl() + "/sandbox/" + channel.toLowerCase(Locale.ROOT) + "/trades/"
                 + request.outTradeNo() + "/pay";
@@ -69,7 +69,7 @@ class SandboxController {
         Trade trade = book.putIfAbsent(fresh);
         if (trade != fresh) {
             if (!trade.sameRequest(request.amount(), request.notifyUrl())) {
-                throw new ProblemException(HttpStatus.CONFLICT, "OUT_TRADE_NO_USED",
+                throw new ProblemException(ChannelProblem.OUT_TRADE_NO_USED,
                         "outTradeNo " + request.outTradeNo() + " was used for another trade");
             }
             return ResponseEntity.ok(trade.view());
@@ -84,8 +84,8 @@ class SandboxController {
         Instant now = clock.instant();
         if (!trade.pay(channelTradeNo(trade.channel(), now), "EV" + sequence.incrementAndGet(), now)) {
             Trade.View view = trade.view();
-            throw new ProblemException(HttpStatus.CONFLICT,
-                    view.status() == Trade.Status.SUCCESS ? "TRADE_ALREADY_PAID" : "TRADE_CLOSED",
+            throw new ProblemException(
+                    view.status() == Trade.Status.SUCCESS ? ChannelProblem.TRADE_ALREADY_PAID : ChannelProblem.TRADE_CLOSED,
                     "Trade " + outTradeNo + " is " + view.status());
         }
         notifier.start(trade);
@@ -107,7 +107,7 @@ class SandboxController {
     Trade.View close(@PathVariable String channel, @PathVariable String outTradeNo) {
         Trade trade = find(channel, outTradeNo);
         if (!trade.close(clock.instant())) {
-            throw new ProblemException(HttpStatus.CONFLICT, "TRADE_ALREADY_PAID",
+            throw new ProblemException(ChannelProblem.TRADE_ALREADY_PAID,
                     "Trade " + outTradeNo + " is paid and cannot be closed");
         }
         return trade.view();
@@ -118,7 +118,7 @@ class SandboxController {
     Trade.View resend(@PathVariable String channel, @PathVariable String outTradeNo) {
         Trade trade = find(channel, outTradeNo);
         if (trade.view().status() != Trade.Status.SUCCESS) {
-            throw new ProblemException(HttpStatus.CONFLICT, "TRADE_NOT_PAID", "Trade " + outTradeNo + " is not paid");
+            throw new ProblemException(ChannelProblem.TRADE_NOT_PAID, "Trade " + outTradeNo + " is not paid");
         }
         notifier.start(trade);
         return trade.view();
@@ -139,7 +139,7 @@ class SandboxController {
     private Trade find(String channel, String outTradeNo) {
         Trade trade = book.trade(channel(channel), outTradeNo);
         if (trade == null) {
-            throw new ProblemException(HttpStatus.NOT_FOUND, "TRADE_NOT_FOUND", "No trade " + outTradeNo);
+            throw new ProblemException(ChannelProblem.TRADE_NOT_FOUND, "No trade " + outTradeNo);
         }
         return trade;
     }
@@ -157,7 +157,7 @@ class SandboxController {
         try {
             return Channel.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(HttpStatus.NOT_FOUND, "UNKNOWN_CHANNEL", "No channel " + name);
+            throw new ProblemException(ChannelProblem.UNKNOWN_CHANNEL, "No channel " + name);
         }
     }
 

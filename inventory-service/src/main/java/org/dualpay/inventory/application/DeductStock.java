@@ -1,6 +1,6 @@
 package org.dualpay.inventory.application;
 
-import java.util.Comparator;
+import org.dualpay.inventory.InventoryFaultPoint;
 import java.util.List;
 
 import io.seata.core.context.RootContext;
@@ -31,8 +31,6 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 @Service
 public class DeductStock {
 
-    public static final String FAULT_AFTER_UPDATE = "inventory.deduct.after-update";
-
     private static final Logger log = LoggerFactory.getLogger(DeductStock.class);
 
     private final SkuMapper skus;
@@ -47,12 +45,13 @@ public class DeductStock {
 
     @Transactional
     public DeductionOutcome deduct(String orderNo, List<StockLine> lines) {
-        skus.lockAll(lines.stream().map(StockLine::skuCode).sorted().toList());
-        if (movements.countForOrder(orderNo, MovementKind.DEDUCT.name()) > 0) {
+        List<StockLine> ordered = StockLine.inLockOrder(lines);
+        skus.lockAll(ordered.stream().map(StockLine::skuCode).toList());
+        if (movements.countForOrder(orderNo, MovementKind.DEDUCT) > 0) {
             log.info("stock of order {} already deducted, xid={}", orderNo, RootContext.getXID());
             return new DeductionOutcome.AlreadyDeducted(orderNo);
         }
-        for (StockLine line : lines.stream().sorted(Comparator.comparing(StockLine::skuCode)).toList()) {
+        for (StockLine line : ordered) {
             if (skus.deduct(line.skuCode(), line.quantity()) == 0) {
                 TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
                 DeductionOutcome refusal = skus.selectById(line.skuCode()) == null
@@ -61,9 +60,9 @@ public class DeductStock {
                 log.info("stock of order {} not deducted: {}, xid={}", orderNo, refusal, RootContext.getXID());
                 return refusal;
             }
-            movements.insert(line.skuCode(), MovementKind.DEDUCT.name(), orderNo, -line.quantity());
+            movements.insert(line.skuCode(), MovementKind.DEDUCT, orderNo, -line.quantity());
         }
-        faults.hit(FAULT_AFTER_UPDATE);
+        faults.hit(InventoryFaultPoint.DEDUCT_AFTER_UPDATE);
         log.info("stock of order {} deducted: {}, xid={}", orderNo, lines, RootContext.getXID());
         return new DeductionOutcome.Deducted(orderNo);
     }

@@ -38,20 +38,20 @@ public class RestoreStock {
 
     @Transactional
     public Outcome restore(String orderNo) {
-        List<Map<String, Object>> deducted = movements.forOrder(orderNo, MovementKind.DEDUCT.name());
+        List<Map<String, Object>> deducted = movements.forOrder(orderNo, MovementKind.DEDUCT);
         if (deducted.isEmpty()) {
             return Outcome.NOTHING_DEDUCTED;
         }
         // As in DeductStock: the SKU rows' locks make the ledger read below a committed one.
         skus.lockAll(deducted.stream().map(row -> (String) row.get("sku_code")).sorted().toList());
-        if (movements.countForOrder(orderNo, MovementKind.RESTORE.name()) > 0) {
+        if (movements.countForOrder(orderNo, MovementKind.RESTORE) > 0) {
             return Outcome.ALREADY_RESTORED;
         }
         for (Map<String, Object> row : deducted) {
             String skuCode = (String) row.get("sku_code");
             int quantity = -((Number) row.get("delta")).intValue();
             skus.restore(skuCode, quantity);
-            movements.insert(skuCode, MovementKind.RESTORE.name(), orderNo, quantity);
+            movements.insert(skuCode, MovementKind.RESTORE, orderNo, quantity);
         }
         log.info("stock of order {} restored: {}, xid={}", orderNo, deducted, RootContext.getXID());
         return Outcome.RESTORED;

@@ -51,7 +51,7 @@ public class SkuCatalog {
         int delta = stock - row.getStock();
         if (delta != 0) {
             skus.setStock(skuCode, stock);
-            movements.insert(skuCode, MovementKind.SET.name(), null, delta);
+            movements.insert(skuCode, MovementKind.SET, null, delta);
         }
         log.info("stock of {} set from {} to {}", skuCode, row.getStock(), stock);
         return Optional.of(new Sku(skuCode, row.getName(), row.getPrice(), stock));

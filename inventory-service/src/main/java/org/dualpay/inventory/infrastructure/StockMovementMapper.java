@@ -1,5 +1,6 @@
 package org.dualpay.inventory.infrastructure;
 
+import org.dualpay.inventory.domain.MovementKind;
 import java.util.List;
 import java.util.Map;
 
@@ -12,13 +13,13 @@ import org.apache.ibatis.annotations.Select;
 public interface StockMovementMapper {
 
     @Insert("INSERT INTO stock_movement (sku_code, kind, order_no, delta) VALUES (#{skuCode}, #{kind}, #{orderNo}, #{delta})")
-    int insert(@Param("skuCode") String skuCode, @Param("kind") String kind, @Param("orderNo") String orderNo,
+    int insert(@Param("skuCode") String skuCode, @Param("kind") MovementKind kind, @Param("orderNo") String orderNo,
             @Param("delta") int delta);
 
     /** The SKUs and quantities an order's movements of one kind moved (deltas as stored, signed). */
     @Select("SELECT sku_code, delta FROM stock_movement WHERE order_no = #{orderNo} AND kind = #{kind} ORDER BY sku_code")
-    List<Map<String, Object>> forOrder(@Param("orderNo") String orderNo, @Param("kind") String kind);
+    List<Map<String, Object>> forOrder(@Param("orderNo") String orderNo, @Param("kind") MovementKind kind);
 
     @Select("SELECT COUNT(*) FROM stock_movement WHERE order_no = #{orderNo} AND kind = #{kind}")
-    int countForOrder(@Param("orderNo") String orderNo, @Param("kind") String kind);
+    int countForOrder(@Param("orderNo") String orderNo, @Param("kind") MovementKind kind);
 }

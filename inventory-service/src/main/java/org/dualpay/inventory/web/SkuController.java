@@ -6,10 +6,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import org.dualpay.common.error.ProblemCode;
 import org.dualpay.common.error.ProblemException;
 import org.dualpay.inventory.application.SkuCatalog;
 import org.dualpay.inventory.domain.Sku;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -50,6 +50,6 @@ class SkuController {
     }
 
     private static ProblemException unknown(String skuCode) {
-        return new ProblemException(HttpStatus.NOT_FOUND, "SKU_NOT_FOUND", "No SKU " + skuCode);
+        return new ProblemException(ProblemCode.SKU_NOT_FOUND, "No SKU " + skuCode);
     }
 }

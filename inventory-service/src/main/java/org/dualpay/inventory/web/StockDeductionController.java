@@ -10,12 +10,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.dualpay.common.error.ProblemCode;
 import org.dualpay.common.error.ProblemException;
 import org.dualpay.inventory.application.DeductStock;
 import org.dualpay.inventory.application.RestoreStock;
 import org.dualpay.inventory.domain.DeductionOutcome;
 import org.dualpay.inventory.domain.StockLine;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -34,7 +34,7 @@ class StockDeductionController {
     record DeductView(String orderNo, boolean alreadyDeducted) {
     }
 
-    record RestoreView(String orderNo, String outcome) {
+    record RestoreView(String orderNo, RestoreStock.Outcome outcome) {
     }
 
     private final DeductStock deductStock;
@@ -48,7 +48,7 @@ class StockDeductionController {
     /** Called by payment-service inside a refund's global transaction. */
     @PostMapping("/internal/stock/restorations/{orderNo}")
     RestoreView restore(@PathVariable String orderNo) {
-        return new RestoreView(orderNo, restoreStock.restore(orderNo).name());
+        return new RestoreView(orderNo, restoreStock.restore(orderNo));
     }
 
     @PostMapping("/internal/stock/deductions")
@@ -56,12 +56,12 @@ class StockDeductionController {
         List<StockLine> lines = request.items().stream().map(l -> new StockLine(l.skuCode(), l.quantity())).toList();
         DeductionOutcome outcome = deductStock.deduct(request.orderNo(), lines);
         if (outcome instanceof DeductionOutcome.InsufficientStock s) {
-            throw new ProblemException(HttpStatus.CONFLICT, "INSUFFICIENT_STOCK",
+            throw new ProblemException(ProblemCode.INSUFFICIENT_STOCK,
                     "Not enough stock of " + s.skuCode() + " for " + s.requested() + " unit(s)",
                     Map.of("skuCode", s.skuCode()));
         }
         if (outcome instanceof DeductionOutcome.UnknownSku u) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "SKU_NOT_FOUND", "No SKU " + u.skuCode(),
+            throw new ProblemException(ProblemCode.UNKNOWN_SKU_IN_REQUEST, "No SKU " + u.skuCode(),
                     Map.of("skuCode", u.skuCode()));
         }
         return new DeductView(request.orderNo(), outcome instanceof DeductionOutcome.AlreadyDeducted);

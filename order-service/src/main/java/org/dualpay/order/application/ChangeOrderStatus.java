@@ -48,7 +48,7 @@ public class ChangeOrderStatus {
         if (row == null) {
             return new MoveOutcome.NotFound(orderNo);
         }
-        OrderStatus current = OrderStatus.valueOf(row.status);
+        OrderStatus current = row.status;
         if (current == wanted) {
             return new MoveOutcome.AlreadyThere(store.find(orderNo).orElseThrow());
         }
@@ -57,7 +57,7 @@ public class ChangeOrderStatus {
             return new MoveOutcome.Refused(store.find(orderNo).orElseThrow(), wanted);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        if (store.orders().move(orderNo, current.name(), wanted.name(), now) != 1) {
+        if (store.orders().move(orderNo, current, wanted, now) != 1) {
             throw new IllegalStateException("order " + orderNo + " changed under its row lock");
         }
         store.recordTransition(new Transition(orderNo, current, wanted, reason, detail), now);

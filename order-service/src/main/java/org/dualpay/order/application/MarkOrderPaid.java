@@ -1,5 +1,6 @@
 package org.dualpay.order.application;
 
+import org.dualpay.order.OrderFaultPoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,8 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class MarkOrderPaid {
-
-    public static final String FAULT_AFTER_UPDATE = "order.mark-paid.after-update";
 
     private static final Logger log = LoggerFactory.getLogger(MarkOrderPaid.class);
 
@@ -59,7 +58,7 @@ public class MarkOrderPaid {
             throw new IllegalStateException("order " + payment.orderNo() + " changed under its row lock");
         }
         store.recordTransition(transition, now);
-        faults.hit(FAULT_AFTER_UPDATE);
+        faults.hit(OrderFaultPoint.MARK_PAID_AFTER_UPDATE);
         log.info("order {} PENDING_PAYMENT -> PAID by {} {} ({}), xid={}", payment.orderNo(), payment.channel(),
                 payment.channelTradeNo(), payment.outTradeNo(), RootContext.getXID());
         return new MarkPaidOutcome.Paid(store.find(payment.orderNo()).orElseThrow());
@@ -76,7 +75,7 @@ public class MarkOrderPaid {
         if (row.paidOutTradeNo != null) {
             return new MarkPaidOutcome.AlreadyPaidByOtherTrade(store.find(row.orderNo).orElseThrow());
         }
-        if (!OrderStatus.PENDING_PAYMENT.name().equals(row.status)) {
+        if (row.status != OrderStatus.PENDING_PAYMENT) {
             return new MarkPaidOutcome.NotPayable(store.find(row.orderNo).orElseThrow());
         }
         if (row.totalAmount != payment.amount()) {

@@ -102,7 +102,7 @@ public class PlaceOrder {
         OrderRow row = new OrderRow();
         row.orderNo = Ids.next("ORD");
         row.userId = command.userId();
-        row.status = OrderStatus.PENDING_PAYMENT.name();
+        row.status = OrderStatus.PENDING_PAYMENT;
         row.totalAmount = lines.stream().mapToLong(OrderLine::amount).reduce(0, Math::addExact);
         row.currency = "CNY";
         row.expireAt = now.plus(command.paymentTimeout() == null ? properties.paymentTtl() : command.paymentTimeout());

@@ -1,5 +1,6 @@
 package org.dualpay.order.infrastructure;
 
+import org.dualpay.order.domain.OrderStatus;
 import java.time.Instant;
 import java.util.List;
 
@@ -42,7 +43,7 @@ public interface OrderMapper {
 
     /** Applies a move of the state machine; zero rows means the order was not in {@code from}. */
     @Update("UPDATE orders SET status = #{to}, updated_at = #{now} WHERE order_no = #{orderNo} AND status = #{from}")
-    int move(@Param("orderNo") String orderNo, @Param("from") String from, @Param("to") String to,
+    int move(@Param("orderNo") String orderNo, @Param("from") OrderStatus from, @Param("to") OrderStatus to,
             @Param("now") Instant now);
 
     /** Unpaid orders past their expiry, oldest first. */
@@ -53,10 +54,10 @@ public interface OrderMapper {
     @Select("<script>SELECT " + COLUMNS + " FROM orders WHERE user_id = #{userId}"
             + "<if test='status != null'> AND status = #{status}</if>"
             + " ORDER BY created_at DESC, order_no DESC LIMIT #{limit} OFFSET #{offset}</script>")
-    List<OrderRow> page(@Param("userId") String userId, @Param("status") String status, @Param("limit") int limit,
+    List<OrderRow> page(@Param("userId") String userId, @Param("status") OrderStatus status, @Param("limit") int limit,
             @Param("offset") long offset);
 
     @Select("<script>SELECT COUNT(*) FROM orders WHERE user_id = #{userId}"
             + "<if test='status != null'> AND status = #{status}</if></script>")
-    long count(@Param("userId") String userId, @Param("status") String status);
+    long count(@Param("userId") String userId, @Param("status") OrderStatus status);
 }

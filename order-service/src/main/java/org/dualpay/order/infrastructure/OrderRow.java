@@ -1,5 +1,6 @@
 package org.dualpay.order.infrastructure;
 
+import org.dualpay.order.domain.OrderStatus;
 import java.time.Instant;
 
 /** A row of {@code orders}; converted to {@link org.dualpay.order.domain.Order} by {@link OrderStore}. */
@@ -7,7 +8,7 @@ public class OrderRow {
 
     public String orderNo;
     public String userId;
-    public String status;
+    public OrderStatus status;
     public Long totalAmount;
     public String currency;
     public Instant expireAt;

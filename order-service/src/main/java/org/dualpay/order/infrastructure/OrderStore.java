@@ -34,12 +34,12 @@ public class OrderStore {
     }
 
     public List<Order> page(String userId, OrderStatus status, int page, int size) {
-        return orders.page(userId, status == null ? null : status.name(), size, (long) page * size).stream()
+        return orders.page(userId, status, size, (long) page * size).stream()
                 .map(this::toDomain).toList();
     }
 
     public long count(String userId, OrderStatus status) {
-        return orders.count(userId, status == null ? null : status.name());
+        return orders.count(userId, status);
     }
 
     /** Inserts a new order, its lines and its first timeline row. Call inside a transaction. */
@@ -55,7 +55,7 @@ public class OrderStore {
             item.amount = line.amount();
             items.insert(item);
         }
-        record(row.orderNo, null, OrderStatus.valueOf(row.status), "CREATED", null, row.createdAt);
+        record(row.orderNo, null, row.status, "CREATED", null, row.createdAt);
     }
 
     /** Writes the timeline row of a transition that was just applied; the XID is the current global one. */
@@ -66,8 +66,8 @@ public class OrderStore {
     private void record(String orderNo, OrderStatus from, OrderStatus to, String reason, String detail, Instant at) {
         TimelineRow row = new TimelineRow();
         row.orderNo = orderNo;
-        row.fromStatus = from == null ? null : from.name();
-        row.toStatus = to.name();
+        row.fromStatus = from;
+        row.toStatus = to;
         row.reason = reason;
         row.detail = detail;
         row.xid = RootContext.getXID();
@@ -83,12 +83,11 @@ public class OrderStore {
         List<OrderLine> lines = items.findByOrder(row.orderNo).stream()
                 .map(i -> new OrderLine(i.skuCode, i.skuName, i.unitPrice, i.quantity)).toList();
         List<Order.TimelineEntry> entries = timeline.findByOrder(row.orderNo).stream()
-                .map(t -> new Order.TimelineEntry(t.fromStatus == null ? null : OrderStatus.valueOf(t.fromStatus),
-                        OrderStatus.valueOf(t.toStatus), t.reason, t.detail, t.xid, t.createdAt))
+                .map(t -> new Order.TimelineEntry(t.fromStatus, t.toStatus, t.reason, t.detail, t.xid, t.createdAt))
                 .toList();
         Order.PaymentRecord payment = row.paidOutTradeNo == null ? null
                 : new Order.PaymentRecord(row.paidChannel, row.paidOutTradeNo, row.paidTradeNo, row.paidAt);
-        return new Order(row.orderNo, row.userId, OrderStatus.valueOf(row.status), row.totalAmount, row.currency,
+        return new Order(row.orderNo, row.userId, row.status, row.totalAmount, row.currency,
                 row.expireAt, row.createdAt, lines, payment, entries);
     }
 }

@@ -13,12 +13,12 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.dualpay.common.error.ProblemCode;
 import org.dualpay.common.error.ProblemException;
 import org.dualpay.common.security.Caller;
 import org.dualpay.order.application.OrderQueries;
 import org.dualpay.order.application.PlaceOrder;
 import org.dualpay.order.domain.OrderStatus;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,7 +65,7 @@ class OrderController {
             throw notYourAccount(request.userId());
         }
         if (new HashSet<>(request.items().stream().map(ItemRequest::skuCode).toList()).size() != request.items().size()) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+            throw new ProblemException(ProblemCode.VALIDATION_FAILED,
                     "Each SKU may appear once; give its total quantity.");
         }
         var command = new PlaceOrder.Command(idempotencyKey, request.userId(),
@@ -81,15 +81,15 @@ class OrderController {
             return ResponseEntity.ok(OrderView.of(repeated.order()));
         }
         if (outcome instanceof PlaceOrder.Outcome.KeyReused) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED",
+            throw new ProblemException(ProblemCode.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was already used for a different request.");
         }
         if (outcome instanceof PlaceOrder.Outcome.UnknownSku unknown) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "SKU_NOT_FOUND",
+            throw new ProblemException(ProblemCode.UNKNOWN_SKU_IN_REQUEST,
                     "No SKU " + unknown.skuCode(), Map.of("skuCode", unknown.skuCode()));
         }
         var shortage = (PlaceOrder.Outcome.InsufficientStock) outcome;
-        throw new ProblemException(HttpStatus.CONFLICT, "INSUFFICIENT_STOCK",
+        throw new ProblemException(ProblemCode.INSUFFICIENT_STOCK,
                 "Only " + shortage.available() + " unit(s) of " + shortage.skuCode() + " left",
                 Map.of("skuCode", shortage.skuCode(), "available", shortage.available()));
     }
@@ -98,7 +98,7 @@ class OrderController {
     OrderView one(@PathVariable String orderNo) {
         // another shopper's order is not there for this caller
         return queries.find(orderNo).filter(order -> Caller.mayRead(order.userId())).map(OrderView::of)
-                .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "ORDER_NOT_FOUND", "No order " + orderNo));
+                .orElseThrow(() -> new ProblemException(ProblemCode.ORDER_NOT_FOUND, "No order " + orderNo));
     }
 
     @GetMapping("/api/orders")
@@ -114,7 +114,7 @@ class OrderController {
     }
 
     static ProblemException notYourAccount(String userId) {
-        return new ProblemException(HttpStatus.FORBIDDEN, "NOT_YOUR_ACCOUNT",
+        return new ProblemException(ProblemCode.NOT_YOUR_ACCOUNT,
                 "The credential names another user than " + userId);
     }
 }

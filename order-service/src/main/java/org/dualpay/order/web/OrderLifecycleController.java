@@ -9,16 +9,16 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.dualpay.common.error.Causes;
+import org.dualpay.common.error.ProblemCode;
 import org.dualpay.common.error.ProblemException;
 import org.dualpay.common.security.Caller;
 import org.dualpay.order.application.CancelOrder;
 import org.dualpay.order.application.ChangeOrderStatus;
 import org.dualpay.order.application.OrderQueries;
+import org.dualpay.order.application.RequestRefund;
 import org.dualpay.order.domain.MoveOutcome;
 import org.dualpay.order.domain.Order;
 import org.dualpay.order.domain.OrderStatus;
-import org.dualpay.order.infrastructure.PaymentClient;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,20 +32,20 @@ class OrderLifecycleController {
     record MoveRequest(@NotNull OrderStatus to, @NotBlank @Size(max = 40) String reason, @Size(max = 255) String detail) {
     }
 
-    record MoveView(String orderNo, String status, boolean moved) {
+    record MoveView(String orderNo, OrderStatus status, boolean moved) {
     }
 
     private final CancelOrder cancelOrder;
     private final ChangeOrderStatus changeStatus;
     private final OrderQueries queries;
-    private final PaymentClient payments;
+    private final RequestRefund requestRefund;
 
     OrderLifecycleController(CancelOrder cancelOrder, ChangeOrderStatus changeStatus, OrderQueries queries,
-            PaymentClient payments) {
+            RequestRefund requestRefund) {
         this.cancelOrder = cancelOrder;
         this.changeStatus = changeStatus;
         this.queries = queries;
-        this.payments = payments;
+        this.requestRefund = requestRefund;
     }
 
     @PostMapping("/api/orders/{orderNo}/cancel")
@@ -66,11 +66,11 @@ class OrderLifecycleController {
         if (outcome instanceof MoveOutcome.Refused refused) {
             Order order = refused.order();
             if (order.payment() != null) {
-                throw new ProblemException(HttpStatus.CONFLICT, "ORDER_ALREADY_PAID", "Order " + orderNo + " is "
+                throw new ProblemException(ProblemCode.ORDER_ALREADY_PAID, "Order " + orderNo + " is "
                         + order.status() + "; a paid order is refunded, not cancelled: POST " + refundPath(orderNo),
                         Map.of("orderStatus", order.status(), "refundPath", refundPath(orderNo)));
             }
-            throw new ProblemException(HttpStatus.CONFLICT, "ORDER_NOT_CANCELLABLE",
+            throw new ProblemException(ProblemCode.ORDER_NOT_CANCELLABLE,
                     "Order " + orderNo + " is " + order.status() + " and cannot be cancelled",
                     Map.of("orderStatus", order.status()));
         }
@@ -82,13 +82,13 @@ class OrderLifecycleController {
     ResponseEntity<OrderView> refund(@PathVariable String orderNo) {
         Order order = requireOwnOrder(orderNo);
         if (order.status() == OrderStatus.PAID) {
-            payments.refund(orderNo);
+            requestRefund.request(orderNo);
             order = queries.find(orderNo).orElseThrow();
         }
         if (order.status() == OrderStatus.REFUNDING || order.status() == OrderStatus.REFUNDED) {
             return ResponseEntity.accepted().body(OrderView.of(order));
         }
-        throw new ProblemException(HttpStatus.CONFLICT, "ORDER_NOT_REFUNDABLE",
+        throw new ProblemException(ProblemCode.ORDER_NOT_REFUNDABLE,
                 "Order " + orderNo + " is " + order.status() + "; only a paid order can be refunded",
                 Map.of("orderStatus", order.status()));
     }
@@ -98,13 +98,13 @@ class OrderLifecycleController {
     MoveView move(@PathVariable String orderNo, @Valid @RequestBody MoveRequest request) {
         MoveOutcome outcome = changeStatus.move(orderNo, request.to(), request.reason(), request.detail());
         if (outcome instanceof MoveOutcome.Moved moved) {
-            return new MoveView(orderNo, moved.order().status().name(), true);
+            return new MoveView(orderNo, moved.order().status(), true);
         }
         if (outcome instanceof MoveOutcome.AlreadyThere already) {
-            return new MoveView(orderNo, already.order().status().name(), false);
+            return new MoveView(orderNo, already.order().status(), false);
         }
         if (outcome instanceof MoveOutcome.Refused refused) {
-            throw new ProblemException(HttpStatus.CONFLICT, "ILLEGAL_TRANSITION", "Order " + orderNo + " is "
+            throw new ProblemException(ProblemCode.ILLEGAL_TRANSITION, "Order " + orderNo + " is "
                     + refused.order().status() + "; it cannot move to " + request.to(),
                     Map.of("orderStatus", refused.order().status()));
         }
@@ -120,7 +120,7 @@ class OrderLifecycleController {
         // Seata gives up waiting for the global lock with one of these, depending on where it waited.
         if (Causes.find(e, LockConflictException.class).isPresent()
                 || Causes.find(e, LockWaitTimeoutException.class).isPresent()) {
-            return new ProblemException(HttpStatus.CONFLICT, "ORDER_BUSY",
+            return new ProblemException(ProblemCode.ORDER_BUSY,
                     "A payment of order " + orderNo + " is being processed; try again in a moment");
         }
         return e;
@@ -131,6 +131,6 @@ class OrderLifecycleController {
     }
 
     private static ProblemException notFound(String orderNo) {
-        return new ProblemException(HttpStatus.NOT_FOUND, "ORDER_NOT_FOUND", "No order " + orderNo);
+        return new ProblemException(ProblemCode.ORDER_NOT_FOUND, "No order " + orderNo);
     }
 }

@@ -1,5 +1,6 @@
 package org.dualpay.order.web;
 
+import org.dualpay.order.domain.OrderStatus;
 import java.time.Instant;
 import java.util.Map;
 
@@ -7,12 +8,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import org.dualpay.common.error.ProblemCode;
 import org.dualpay.common.error.ProblemException;
 import org.dualpay.order.application.MarkOrderPaid;
 import org.dualpay.order.domain.MarkPaidOutcome;
 import org.dualpay.order.domain.Order;
 import org.dualpay.order.domain.PaymentSuccess;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,7 +30,7 @@ class PaymentSuccessController {
             @NotNull @Positive Long amount, @NotNull Instant paidAt) {
     }
 
-    record MarkPaidView(String orderNo, String status, boolean alreadyApplied, OrderView order) {
+    record MarkPaidView(String orderNo, OrderStatus status, boolean alreadyApplied, OrderView order) {
     }
 
     private final MarkOrderPaid markOrderPaid;
@@ -49,22 +50,22 @@ class PaymentSuccessController {
             return view(same.order(), true);
         }
         if (outcome instanceof MarkPaidOutcome.AlreadyPaidByOtherTrade other) {
-            throw new ProblemException(HttpStatus.CONFLICT, "ORDER_ALREADY_PAID",
+            throw new ProblemException(ProblemCode.ORDER_ALREADY_PAID,
                     "Order " + orderNo + " was already paid by " + other.order().payment().outTradeNo(),
                     Map.of("paidOutTradeNo", other.order().payment().outTradeNo()));
         }
         if (outcome instanceof MarkPaidOutcome.NotPayable late) {
-            throw new ProblemException(HttpStatus.CONFLICT, "ORDER_NOT_PAYABLE",
+            throw new ProblemException(ProblemCode.ORDER_NOT_PAYABLE,
                     "Order " + orderNo + " is " + late.order().status(), Map.of("orderStatus", late.order().status()));
         }
         if (outcome instanceof MarkPaidOutcome.AmountMismatch mismatch) {
-            throw new ProblemException(HttpStatus.CONFLICT, "AMOUNT_MISMATCH", "Order " + orderNo + " costs "
+            throw new ProblemException(ProblemCode.AMOUNT_MISMATCH, "Order " + orderNo + " costs "
                     + mismatch.order().totalAmount() + " fen, the payment was " + mismatch.reported());
         }
-        throw new ProblemException(HttpStatus.NOT_FOUND, "ORDER_NOT_FOUND", "No order " + orderNo);
+        throw new ProblemException(ProblemCode.ORDER_NOT_FOUND, "No order " + orderNo);
     }
 
     private static MarkPaidView view(Order order, boolean alreadyApplied) {
-        return new MarkPaidView(order.orderNo(), order.status().name(), alreadyApplied, OrderView.of(order));
+        return new MarkPaidView(order.orderNo(), order.status(), alreadyApplied, OrderView.of(order));
     }
 }

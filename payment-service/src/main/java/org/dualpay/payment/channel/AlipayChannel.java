@@ -12,6 +12,7 @@ import org.dualpay.common.channel.Channel;
 import org.dualpay.common.money.Money;
 import org.dualpay.common.signing.HmacSha256;
 import org.dualpay.common.signing.NotifySignatures;
+import org.dualpay.payment.domain.NotifyRefusal;
 import org.dualpay.payment.domain.PaymentNotice;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -44,18 +45,18 @@ public class AlipayChannel extends SandboxChannel {
     public NotifyCheck verify(InboundNotify notify) {
         Map<String, String> form = notify.form();
         if (form == null || form.get("sign") == null) {
-            return new NotifyCheck.Refused("MISSING_SIGNATURE", "sign missing");
+            return new NotifyCheck.Refused(NotifyRefusal.MISSING_SIGNATURE, "sign missing");
         }
         if (!NotifySignatures.SIGNATURE_TYPE.equals(form.get("sign_type"))) {
-            return new NotifyCheck.Refused("BAD_SIGNATURE", "unsupported sign_type " + form.get("sign_type"));
+            return new NotifyCheck.Refused(NotifyRefusal.BAD_SIGNATURE, "unsupported sign_type " + form.get("sign_type"));
         }
         if (!HmacSha256.verify(secret, NotifySignatures.alipayMessage(form), form.get("sign"))) {
-            return new NotifyCheck.Refused("BAD_SIGNATURE", "sign does not match");
+            return new NotifyCheck.Refused(NotifyRefusal.BAD_SIGNATURE, "sign does not match");
         }
         try {
             Instant sentAt = beijing(form.get("notify_time"));
             if (Duration.between(sentAt, clock.instant()).abs().compareTo(window) > 0) {
-                return new NotifyCheck.Refused("STALE_TIMESTAMP", "notify_time outside the " + window + " window");
+                return new NotifyCheck.Refused(NotifyRefusal.STALE_TIMESTAMP, "notify_time outside the " + window + " window");
             }
             String status = form.get("trade_status");
             if (!"TRADE_SUCCESS".equals(status) && !"TRADE_FINISHED".equals(status)) {
@@ -67,7 +68,7 @@ public class AlipayChannel extends SandboxChannel {
                     form.getOrDefault("trans_currency", PaymentNotice.CNY)),
                     form.get("notify_id") + "@" + form.get("notify_time"));
         } catch (RuntimeException e) {
-            return new NotifyCheck.Refused("MALFORMED", "not an Alipay notify: " + e.getMessage());
+            return new NotifyCheck.Refused(NotifyRefusal.MALFORMED, "not an Alipay notify: " + e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package org.dualpay.payment.channel;
 
+import org.dualpay.payment.domain.NotifyRefusal;
 import org.dualpay.payment.domain.PaymentNotice;
 
 /** The result of verifying a notify. */
@@ -18,6 +19,6 @@ public sealed interface NotifyCheck {
     }
 
     /** Not to be trusted: never processed. {@code reason} is a stable code for counting. */
-    record Refused(String reason, String detail) implements NotifyCheck {
+    record Refused(NotifyRefusal reason, String detail) implements NotifyCheck {
     }
 }

@@ -7,10 +7,10 @@ import java.time.OffsetDateTime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.dualpay.common.channel.Channel;
 import org.dualpay.common.signing.HmacSha256;
 import org.dualpay.common.signing.NotifySignatures;
+import org.dualpay.payment.domain.NotifyRefusal;
 import org.dualpay.payment.domain.PaymentNotice;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -44,19 +44,19 @@ public class WechatChannel extends SandboxChannel {
         String nonce = notify.header(NotifySignatures.WECHAT_NONCE);
         String signature = notify.header(NotifySignatures.WECHAT_SIGNATURE);
         if (timestamp == null || nonce == null || signature == null || notify.body() == null) {
-            return new NotifyCheck.Refused("MISSING_SIGNATURE", "signature headers or body missing");
+            return new NotifyCheck.Refused(NotifyRefusal.MISSING_SIGNATURE, "signature headers or body missing");
         }
         if (!HmacSha256.verify(secret, NotifySignatures.wechatMessage(timestamp, nonce, notify.body()), signature)) {
-            return new NotifyCheck.Refused("BAD_SIGNATURE", "signature does not match");
+            return new NotifyCheck.Refused(NotifyRefusal.BAD_SIGNATURE, "signature does not match");
         }
         Instant sentAt;
         try {
             sentAt = Instant.ofEpochSecond(Long.parseLong(timestamp));
         } catch (NumberFormatException e) {
-            return new NotifyCheck.Refused("MALFORMED", "timestamp is not epoch seconds");
+            return new NotifyCheck.Refused(NotifyRefusal.MALFORMED, "timestamp is not epoch seconds");
         }
         if (Duration.between(sentAt, clock.instant()).abs().compareTo(window) > 0) {
-            return new NotifyCheck.Refused("STALE_TIMESTAMP", "timestamp outside the " + window + " window");
+            return new NotifyCheck.Refused(NotifyRefusal.STALE_TIMESTAMP, "timestamp outside the " + window + " window");
         }
         try {
             JsonNode root = json.readTree(notify.body());
@@ -71,7 +71,7 @@ public class WechatChannel extends SandboxChannel {
                     OffsetDateTime.parse(required(resource, "success_time")).toInstant(),
                     resource.path("amount").path("currency").asText(PaymentNotice.CNY)), nonce);
         } catch (Exception e) {
-            return new NotifyCheck.Refused("MALFORMED", "body is not a WeChat Pay notify: " + e.getMessage());
+            return new NotifyCheck.Refused(NotifyRefusal.MALFORMED, "body is not a WeChat Pay notify: " + e.getMessage());
         }
     }
 

@@ -3,6 +3,8 @@ package org.dualpay.payment.infrastructure;
 import java.time.Instant;
 import java.util.List;
 
+import org.dualpay.common.channel.Channel;
+import org.dualpay.payment.domain.OrderStatus;
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,19 +18,19 @@ public interface OrderClient {
     record Item(String skuCode, int quantity) {
     }
 
-    record OrderView(String orderNo, String userId, String status, long totalAmount, Instant expireAt, List<Item> items) {
+    record OrderView(String orderNo, String userId, OrderStatus status, long totalAmount, Instant expireAt, List<Item> items) {
     }
 
-    record PaymentSuccess(String outTradeNo, String channel, String channelTradeNo, long amount, Instant paidAt) {
+    record PaymentSuccess(String outTradeNo, Channel channel, String channelTradeNo, long amount, Instant paidAt) {
     }
 
-    record MarkPaidView(String orderNo, String status, boolean alreadyApplied, OrderView order) {
+    record MarkPaidView(String orderNo, OrderStatus status, boolean alreadyApplied, OrderView order) {
     }
 
-    record MoveRequest(String to, String reason, String detail) {
+    record MoveRequest(OrderStatus to, String reason, String detail) {
     }
 
-    record MoveView(String orderNo, String status, boolean moved) {
+    record MoveView(String orderNo, OrderStatus status, boolean moved) {
     }
 
     /** A move of the order's state machine; 409 ILLEGAL_TRANSITION when the order cannot make it. */

@@ -5,18 +5,16 @@ import java.time.Instant;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.dualpay.common.channel.Channel;
 import org.dualpay.common.fault.FaultPoints;
 import org.dualpay.common.money.Money;
+import org.dualpay.payment.PaymentFaultPoint;
 import org.dualpay.payment.channel.ChannelUnavailableException;
 import org.dualpay.payment.channel.Channels;
 import org.dualpay.payment.channel.PaymentChannel;
+import org.dualpay.payment.domain.OrderStatus;
 import org.dualpay.payment.domain.RefundReason;
 import org.dualpay.payment.domain.RefundStatus;
-import org.dualpay.payment.infrastructure.NotificationMapper;
 import org.dualpay.payment.infrastructure.OrderClient;
-import org.dualpay.payment.infrastructure.RefundMapper;
-import org.dualpay.payment.infrastructure.RefundRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -37,8 +35,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class RefundDispatcher {
-
-    public static final String FAULT_DISPATCH = "payment.refund.dispatch";
 
     private static final Logger log = LoggerFactory.getLogger(RefundDispatcher.class);
 
@@ -113,9 +109,8 @@ public class RefundDispatcher {
             RefundRow current = refunds.find(refundNo);
             String error = e instanceof ChannelUnavailableException ? e.getMessage()
                     : e.getClass().getSimpleName() + ": " + e.getMessage();
-            if (current != null && (RefundStatus.PENDING.name().equals(current.status)
-                    || RefundStatus.PROCESSING.name().equals(current.status))) {
-                fail(current, RefundStatus.valueOf(current.status), error);
+            if (current != null && (current.status == RefundStatus.PENDING || current.status == RefundStatus.PROCESSING)) {
+                fail(current, current.status, error);
             } else {
                 log.warn("refund {} not advanced this run: {}", refundNo, error);
             }
@@ -123,9 +118,9 @@ public class RefundDispatcher {
     }
 
     private void advance(RefundRow refund) {
-        faults.hit(FAULT_DISPATCH);
-        PaymentChannel channel = channels.get(Channel.valueOf(refund.channel));
-        RefundStatus status = RefundStatus.valueOf(refund.status);
+        faults.hit(PaymentFaultPoint.REFUND_DISPATCH);
+        PaymentChannel channel = channels.get(refund.channel);
+        RefundStatus status = refund.status;
         PaymentChannel.RefundState state = status == RefundStatus.PENDING
                 ? channel.refund(refund.refundNo, refund.outTradeNo, refund.amount)
                 : channel.queryRefund(refund.refundNo);
@@ -135,7 +130,7 @@ public class RefundDispatcher {
         Instant now = clock.instant();
         switch (state) {
             case SUCCESS -> finish(refund, status);
-            case PROCESSING -> refunds.move(refund.refundNo, status.name(), RefundStatus.PROCESSING.name(),
+            case PROCESSING -> refunds.move(refund.refundNo, status, RefundStatus.PROCESSING,
                     now.plus(properties.pollDelay()), now);
             case FAILED -> fail(refund, status, "the channel reports the refund failed");
         }
@@ -144,17 +139,17 @@ public class RefundDispatcher {
     private void finish(RefundRow refund, RefundStatus from) {
         Instant now = clock.instant();
         if (from == RefundStatus.PENDING) {
-            refunds.move(refund.refundNo, from.name(), RefundStatus.PROCESSING.name(), now, now);
+            refunds.move(refund.refundNo, from, RefundStatus.PROCESSING, now, now);
         }
-        if (RefundReason.USER_REQUEST.name().equals(refund.reason)) {
+        if (refund.reason == RefundReason.USER_REQUEST) {
             // Before SUCCESS: should this call fail, the refund stays PROCESSING and is finished later.
-            orders.move(refund.orderNo, new OrderClient.MoveRequest("REFUNDED", "REFUND_SUCCEEDED", refund.refundNo));
+            orders.move(refund.orderNo, new OrderClient.MoveRequest(OrderStatus.REFUNDED, "REFUND_SUCCEEDED", refund.refundNo));
         }
         if (refunds.succeeded(refund.refundNo, now) == 1) {
             notifications.insert(refund.userId, "REFUND_SUCCEEDED", refund.orderNo, refund.refundNo, refund.channel,
                     refund.amount, refund.reason, Money.toYuan(refund.amount) + " yuan went back to your "
                             + refund.channel + " account (" + refund.reason + ").", now);
-            meters.counter("dualpay.refunds.finished", "result", "success", "reason", refund.reason).increment();
+            meters.counter("dualpay.refunds.finished", "result", "success", "reason", refund.reason.name()).increment();
             log.info("refund {} of {} succeeded: {} fen back on {} ({})", refund.refundNo, refund.outTradeNo,
                     refund.amount, refund.channel, refund.reason);
         }
@@ -167,14 +162,14 @@ public class RefundDispatcher {
         String message = error == null ? "(no message)" : error.length() > 250 ? error.substring(0, 250) : error;
         RefundSchedule.Decision decision = schedule.afterFailure(failures, failingSince, now);
         if (decision instanceof RefundSchedule.Decision.RetryAt retry) {
-            refunds.failed(refund.refundNo, from.name(), RefundStatus.PENDING.name(), message, retry.at(), now);
-            meters.counter("dualpay.refunds.failures", "channel", refund.channel).increment();
+            refunds.failed(refund.refundNo, from, RefundStatus.PENDING, message, retry.at(), now);
+            meters.counter("dualpay.refunds.failures", "channel", refund.channel.name()).increment();
             log.warn("refund {} of {} failed ({} in a row since {}), try {} at {}: {}", refund.refundNo,
                     refund.outTradeNo, failures, failingSince, failures + 1, retry.at(), message);
             return;
         }
-        refunds.failed(refund.refundNo, from.name(), RefundStatus.MANUAL.name(), message, now, now);
-        meters.counter("dualpay.refunds.finished", "result", "manual", "reason", refund.reason).increment();
+        refunds.failed(refund.refundNo, from, RefundStatus.MANUAL, message, now, now);
+        meters.counter("dualpay.refunds.finished", "result", "manual", "reason", refund.reason.name()).increment();
         log.error("refund {} of {} parked as MANUAL after {} failures since {} ({} fen on {} held for support): {}",
                 refund.refundNo, refund.outTradeNo, failures, failingSince, refund.amount, refund.channel, message);
     }

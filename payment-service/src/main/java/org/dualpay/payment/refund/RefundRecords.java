@@ -5,9 +5,6 @@ import java.time.Instant;
 
 import org.dualpay.payment.domain.RefundReason;
 import org.dualpay.payment.domain.RefundStatus;
-import org.dualpay.payment.infrastructure.NotificationMapper;
-import org.dualpay.payment.infrastructure.RefundMapper;
-import org.dualpay.payment.infrastructure.RefundRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -36,7 +33,7 @@ class RefundRecords {
     /** Try: the refund recorded as TRYING (the freeze), or a cancelled one of the same payment revived. */
     void freeze(RefundRow row, String xid) {
         Instant now = clock.instant();
-        row.status = RefundStatus.TRYING.name();
+        row.status = RefundStatus.TRYING;
         row.nextAttemptAt = now;
         row.xid = xid;
         row.createdAt = now;
@@ -60,7 +57,7 @@ class RefundRecords {
     void confirm(String paymentKey, String xid) {
         RefundRow refund = leaveTrying(paymentKey, RefundStatus.PENDING);
         if (refund != null) {
-            RefundReason reason = RefundReason.valueOf(refund.reason);
+            RefundReason reason = refund.reason;
             notifications.insert(refund.userId, reason.noticeKind(), refund.orderNo, refund.refundNo, refund.channel,
                     refund.amount, refund.reason, reason.message(), clock.instant());
             log.info("refund {} of {} confirmed: handed to the dispatcher, xid={}", refund.refundNo, paymentKey, xid);
@@ -80,7 +77,7 @@ class RefundRecords {
         RefundRow refund = refunds.lockByPayment(paymentKey);
         Instant now = clock.instant();
         boolean moved = refund != null
-                && refunds.move(refund.refundNo, RefundStatus.TRYING.name(), to.name(), now, now) == 1;
+                && refunds.move(refund.refundNo, RefundStatus.TRYING, to, now, now) == 1;
         return moved ? refund : null;
     }
 }

@@ -1,14 +1,14 @@
 package org.dualpay.payment.refund;
 
-
 import io.seata.rm.tcc.api.BusinessActionContext;
 import io.seata.rm.tcc.api.BusinessActionContextParameter;
 import org.dualpay.common.fault.FaultPoints;
+import org.dualpay.payment.PaymentFaultPoint;
 import org.dualpay.payment.domain.AttemptStatus;
+import org.dualpay.payment.domain.RefundReason;
 import org.dualpay.payment.infrastructure.AttemptMapper;
 import org.dualpay.payment.infrastructure.AttemptRow;
 import org.dualpay.payment.infrastructure.PaymentMapper;
-import org.dualpay.payment.infrastructure.RefundRow;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,10 +19,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RefundTcc implements RefundAction {
-
-    public static final String FAULT_TRY = "payment.refund.try";
-    public static final String FAULT_CONFIRM = "payment.refund.confirm";
-    public static final String FAULT_CANCEL = "payment.refund.cancel";
 
     private final AttemptMapper attempts;
     private final PaymentMapper payments;
@@ -41,9 +37,9 @@ public class RefundTcc implements RefundAction {
             @BusinessActionContextParameter(paramName = "refundNo") String refundNo,
             @BusinessActionContextParameter(paramName = "outTradeNo") String outTradeNo,
             @BusinessActionContextParameter(paramName = "reason") String reason) {
-        faults.hit(FAULT_TRY);
+        faults.hit(PaymentFaultPoint.REFUND_TRY);
         AttemptRow attempt = attempts.find(outTradeNo);
-        if (attempt == null || !AttemptStatus.SUCCESS.name().equals(attempt.status)) {
+        if (attempt == null || attempt.status != AttemptStatus.SUCCESS) {
             throw new IllegalStateException("attempt " + outTradeNo + " has no money to refund");
         }
         RefundRow row = new RefundRow();
@@ -54,21 +50,21 @@ public class RefundTcc implements RefundAction {
         row.userId = payments.find(attempt.payNo).userId;
         row.channel = attempt.channel;
         row.amount = attempt.amount;
-        row.reason = reason;
+        row.reason = RefundReason.valueOf(reason);
         records.freeze(row, context.getXid());
         return true;
     }
 
     @Override
     public boolean confirm(BusinessActionContext context) {
-        faults.hit(FAULT_CONFIRM);
+        faults.hit(PaymentFaultPoint.REFUND_CONFIRM);
         records.confirm(context.getActionContext("outTradeNo", String.class), context.getXid());
         return true;
     }
 
     @Override
     public boolean cancel(BusinessActionContext context) {
-        faults.hit(FAULT_CANCEL);
+        faults.hit(PaymentFaultPoint.REFUND_CANCEL);
         records.cancel(context.getActionContext("outTradeNo", String.class), context.getXid());
         return true;
     }

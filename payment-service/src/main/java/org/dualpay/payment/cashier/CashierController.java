@@ -1,0 +1,52 @@
+package org.dualpay.payment.cashier;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.dualpay.common.channel.Channel;
+import org.dualpay.common.error.ProblemCode;
+import org.dualpay.common.error.ProblemException;
+import org.dualpay.common.security.Caller;
+import org.dualpay.payment.channel.ChannelHealth;
+import org.dualpay.payment.domain.OrderStatus;
+import org.dualpay.payment.domain.OrderSummary;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The cashier: which channels this shopper may pay the order with, and why not the others. */
+@RestController
+class CashierController {
+
+    record ChannelView(String channel, boolean available, String reason) {
+    }
+
+    record CashierView(String orderNo, long amount, List<ChannelView> channels) {
+    }
+
+    private final Orders orders;
+    private final ChannelHealth health;
+
+    CashierController(Orders orders, ChannelHealth health) {
+        this.orders = orders;
+        this.health = health;
+    }
+
+    @GetMapping("/api/cashier/{orderNo}")
+    CashierView cashier(@PathVariable String orderNo) {
+        OrderSummary order = orders.find(orderNo)
+                .orElseThrow(() -> new ProblemException(ProblemCode.ORDER_NOT_FOUND, "No order " + orderNo));
+        if (!Caller.mayRead(order.userId())) {
+            throw new ProblemException(ProblemCode.ORDER_NOT_FOUND, "No order " + orderNo);
+        }
+        if (order.status() != OrderStatus.PENDING_PAYMENT) {
+            throw new ProblemException(
+                    order.status() == OrderStatus.PAID ? ProblemCode.ORDER_ALREADY_PAID : ProblemCode.ORDER_NOT_PAYABLE,
+                    "Order " + orderNo + " is " + order.status());
+        }
+        return new CashierView(orderNo, order.totalAmount(), Arrays.stream(Channel.values())
+                .map(channel -> health.offer(channel, orderNo))
+                .map(offer -> new ChannelView(offer.channel().name(), offer.available(), offer.reason()))
+                .toList());
+    }
+}

@@ -1,0 +1,195 @@
+package org.dualpay.payment.notify;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.dualpay.common.channel.Channel;
+import org.dualpay.common.fault.FaultPoints;
+import org.dualpay.payment.PaymentFaultPoint;
+import org.dualpay.payment.channel.ChannelProperties;
+import org.dualpay.payment.channel.Channels;
+import org.dualpay.payment.channel.InboundNotify;
+import org.dualpay.payment.channel.NotifyCheck;
+import org.dualpay.payment.domain.AttemptStatus;
+import org.dualpay.payment.domain.InboxStatus;
+import org.dualpay.payment.domain.NotifyRefusal;
+import org.dualpay.payment.domain.NotifySource;
+import org.dualpay.payment.domain.PaymentNotice;
+import org.dualpay.payment.infrastructure.AttemptRow;
+import org.dualpay.payment.ledger.PaymentLedger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * A channel's payment, from the wire to an answer. A notify is verified (signature, timestamp
+ * window, a nonce never seen before) and matched against our known attempt. Anything that cannot be
+ * trusted is refused, logged as a security event and counted, and changes nothing. A verified notify
+ * whose amount, currency or channel disagrees with the attempt is real money all the same: it is
+ * stored as an anomaly, never applied, and refunded. What can be trusted is stored in the notify inbox, and the channel is answered
+ * success as soon as the row is durable; processing then runs at once, and the inbox worker retries
+ * it until it is done. Payments learnt by asking the channel (closing a trade, the active query)
+ * enter through {@link #accept} the same way.
+ */
+@Service
+public class HandleNotify {
+
+    static final String EVENT = "PAYMENT_SUCCESS";
+
+    private static final Logger log = LoggerFactory.getLogger(HandleNotify.class);
+    private static final Logger security = LoggerFactory.getLogger("SECURITY");
+
+    /** How to answer the channel. */
+    public sealed interface Answer {
+        /** received: the channel stops notifying */
+        record Acknowledge(String outcome) implements Answer {
+        }
+
+        /** refused for good: the notify is not genuine or not ours */
+        record Refuse(NotifyRefusal reason) implements Answer {
+        }
+    }
+
+    private final Channels channels;
+    private final PaymentLedger ledger;
+    private final InboxMapper inbox;
+    private final InboxProcessor processor;
+    private final Duration notifyWindow;
+    private final FaultPoints faults;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    HandleNotify(Channels channels, PaymentLedger ledger, InboxMapper inbox, InboxProcessor processor,
+            ChannelProperties channelProperties, FaultPoints faults, MeterRegistry meters, Clock clock) {
+        this.channels = channels;
+        this.ledger = ledger;
+        this.inbox = inbox;
+        this.processor = processor;
+        this.notifyWindow = channelProperties.notifyWindow();
+        this.faults = faults;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    public Answer handle(Channel channel, InboundNotify notify) {
+        NotifyCheck check = channels.get(channel).verify(notify);
+        if (check instanceof NotifyCheck.Refused refused) {
+            return refuse(channel, refused.reason(), refused.detail(), null);
+        }
+        if (check instanceof NotifyCheck.NotAPayment other) {
+            log.info("{} notify {} is not a payment; acknowledged", channel, other.eventType());
+            return count(channel, new Answer.Acknowledge("not_a_payment"));
+        }
+        NotifyCheck.Verified verified = (NotifyCheck.Verified) check;
+        if (inbox.rememberNonce(channel, verified.nonce(), clock.instant()) == 0) {
+            return refuse(channel, NotifyRefusal.REPLAYED, "nonce " + verified.nonce() + " was seen before", verified.notice());
+        }
+        return accept(channel, verified.notice(), NotifySource.NOTIFY);
+    }
+
+    /**
+     * A payment the channel stands behind: matched against our attempt, stored, then processed. A
+     * repeat of a processed payment is answered at once.
+     */
+    public Answer accept(Channel channel, PaymentNotice notice, NotifySource source) {
+        // A committed read: under AT a plain read could see another transaction's SUCCESS that is
+        // then rolled back, and the channel would be told to stop notifying money we never recorded.
+        AttemptRow attempt = ledger.committed(notice.outTradeNo());
+        if (attempt == null) {
+            return refuse(channel, NotifyRefusal.UNKNOWN_TRADE, "no attempt " + notice.outTradeNo(), notice);
+        }
+        String anomaly = anomaly(channel, attempt, notice);
+        if (anomaly == null && attempt.status == AttemptStatus.SUCCESS
+                && notice.channelTradeNo().equals(attempt.channelTradeNo)) {
+            return count(channel, new Answer.Acknowledge("already_confirmed"));
+        }
+        if (anomaly != null) {
+            // Signed by the channel, so it is money the channel holds for us: stored and refunded, never applied.
+            meters.counter("dualpay.notify.anomalies", "channel", channel.name(), "source", source.name()).increment();
+            security.warn("notify anomaly: channel={} detail=\"{}\" outTradeNo={} channelTradeNo={} amount={}; "
+                    + "stored, never applied, refunded", channel, anomaly, notice.outTradeNo(), notice.channelTradeNo(),
+                    notice.amount());
+        }
+        InboxRow row = store(notice, source, anomaly);
+        faults.hit(PaymentFaultPoint.INBOX_AFTER_STORE);
+        if (row.status != InboxStatus.RECEIVED) {
+            return count(channel, new Answer.Acknowledge("already_processed"));
+        }
+        var outcome = processor.process(row.id, "inline");
+        return count(channel, new Answer.Acknowledge(outcome == null ? "stored" : outcome.name().toLowerCase()));
+    }
+
+    /** Why the channel's word disagrees with our attempt, or null when it agrees. */
+    static String anomaly(Channel channel, AttemptRow attempt, PaymentNotice notice) {
+        if (attempt.channel != channel) {
+            return "CHANNEL_MISMATCH: attempt belongs to " + attempt.channel + ", paid on " + channel;
+        }
+        if (!PaymentNotice.CNY.equals(notice.currency())) {
+            return "CURRENCY_MISMATCH: attempt is CNY, channel says " + abbreviate(notice.currency());
+        }
+        if (attempt.amount != notice.amount()) {
+            return "AMOUNT_MISMATCH: attempt is " + attempt.amount + " fen, channel says " + notice.amount();
+        }
+        if (attempt.status == AttemptStatus.SUCCESS
+                && !notice.channelTradeNo().equals(attempt.channelTradeNo)) {
+            return "TRADE_NO_MISMATCH: attempt was paid as " + attempt.channelTradeNo;
+        }
+        return null;
+    }
+
+    private static String abbreviate(String text) {
+        return text == null ? "null" : text.length() > 16 ? text.substring(0, 16) : text;
+    }
+
+    private InboxRow store(PaymentNotice notice, NotifySource source, String anomaly) {
+        InboxRow row = new InboxRow();
+        row.channel = notice.channel();
+        row.channelTradeNo = notice.channelTradeNo();
+        row.event = EVENT;
+        row.source = source;
+        row.notifyId = notice.notifyId();
+        row.outTradeNo = notice.outTradeNo();
+        row.amount = notice.amount();
+        row.anomaly = anomaly;
+        row.paidAt = notice.paidAt();
+        row.receivedAt = clock.instant();
+        row.nextAttemptAt = row.receivedAt;
+        if (insertOnce(row)) {
+            row.status = InboxStatus.RECEIVED;
+            return row;
+        }
+        return inbox.find(row.channel, row.channelTradeNo, EVENT);
+    }
+
+    /** Inserts the row unless it is there; one more try when concurrent repeats made this a deadlock victim. */
+    private boolean insertOnce(InboxRow row) {
+        try {
+            return inbox.insert(row) == 1;
+        } catch (TransientDataAccessException deadlock) {
+            return inbox.insert(row) == 1;
+        }
+    }
+
+    /** Nonces older than twice the timestamp window can never match a request that passes the window. */
+    @Scheduled(fixedDelayString = "PT1M")
+    public void forgetOldNonces() {
+        inbox.forgetNonces(clock.instant().minus(notifyWindow.multipliedBy(2)));
+    }
+
+    private Answer refuse(Channel channel, NotifyRefusal reason, String detail, PaymentNotice notice) {
+        meters.counter("dualpay.notify.refused", "channel", channel.name(), "reason", reason.name()).increment();
+        security.warn("notify refused: channel={} reason={} detail=\"{}\" outTradeNo={} channelTradeNo={}", channel,
+                reason, detail, notice == null ? "-" : notice.outTradeNo(),
+                notice == null ? "-" : notice.channelTradeNo());
+        return count(channel, new Answer.Refuse(reason));
+    }
+
+    private Answer count(Channel channel, Answer answer) {
+        String outcome = answer instanceof Answer.Acknowledge ack ? ack.outcome() : "refused";
+        meters.counter("dualpay.notify.handled", "channel", channel.name(), "outcome", outcome).increment();
+        return answer;
+    }
+}
