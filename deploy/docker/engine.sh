@@ -10,7 +10,11 @@
 #    root, its log in $ENGINE_LOG (default /var/log/dualpay-dockerd.log, or .cluster/dockerd.log
 #    when /var/log is not writable). A dockerd that already runs (systemd, Docker Desktop, an
 #    earlier run of this script) is left alone. Waits at most ENGINE_WAIT_SECONDS (60) and prints
-#    the last log lines when the engine does not come up.
+#    the last log lines when the engine does not come up. The dockerd started here publishes a port
+#    that names no address on 127.0.0.1 only (`--ip`, ENGINE_BIND_IP): the compose file names its
+#    own, but Testcontainers' ambassador, which the cluster tests reach every replica through
+#    (fault points and /internal/** included), names none and would otherwise listen on every
+#    interface.
 # 3. Compose: the v2 CLI plugin when `docker compose` answers; otherwise it is built once from the Go
 #    module proxy (github.com/docker/compose/v2 $COMPOSE_VERSION, kept in ~/go/bin) and installed as
 #    ~/.docker/cli-plugins/docker-compose. When that cannot be done (no Go, no proxy), Debian's
@@ -57,7 +61,8 @@ ensure_engine() {
     say "engine: starting dockerd (log $ENGINE_LOG)"
     printf '\n==== dockerd started by engine.sh at %s\n' "$(date -Is)" >>"$ENGINE_LOG"
     # Own session, no stdin: it outlives this script and the shell that ran it.
-    as_root setsid "$(command -v dockerd || echo /usr/sbin/dockerd)" </dev/null >>"$ENGINE_LOG" 2>&1 &
+    as_root setsid "$(command -v dockerd || echo /usr/sbin/dockerd)" --ip "${ENGINE_BIND_IP:-127.0.0.1}" \
+      </dev/null >>"$ENGINE_LOG" 2>&1 &
     started=$!
   fi
   local deadline=$((SECONDS + ENGINE_WAIT_SECONDS))

@@ -114,6 +114,10 @@ if [ "${DOCKER_PATH:-1}" != 0 ]; then
   deploy/docker/images.sh
   echo "   images ready after $((SECONDS - t0)) s"
   deploy/docker/secrets.sh
+  # Testcontainers takes /.dockerenv (this machine is itself a container) to mean that the engine is
+  # a sibling, reached through the bridge's gateway; an engine running here publishes on 127.0.0.1
+  # (engine.sh starts it with --ip 127.0.0.1), so it is reached on localhost.
+  if pgrep -x dockerd >/dev/null 2>&1; then export TESTCONTAINERS_HOST_OVERRIDE=${TESTCONTAINERS_HOST_OVERRIDE:-localhost}; fi
   compose_up=1
   deploy/docker/compose.sh clean-tests
   # no local cluster in the environment: the scenarios bring the compose stack up through Testcontainers

@@ -440,10 +440,13 @@ final class Cluster {
 
     // ---- the components' logs, from where each stood when this scenario began ----
 
-    /** The components whose logs the scenarios read. */
+    /**
+     * The components whose logs the scenarios read (on compose also Testcontainers' ambassador, whose
+     * socat reports a connection it could not forward).
+     */
     static List<String> components() {
         return List.of("order-service", "inventory-service", "payment-service", "payment-service-2",
-                "channel-sandbox", "seata");
+                "channel-sandbox", "seata", "ambassador");
     }
 
     /** What a component logged since this scenario began (empty when it has no log). */

@@ -46,7 +46,8 @@ import org.testcontainers.containers.wait.strategy.Wait;
  * the images ({@code deploy/docker/images.sh}: {@code deploy/.images.env}, whose {@code SOCAT_IMAGE} must
  * also be given to Testcontainers as {@code TESTCONTAINERS_SOCAT_CONTAINER_IMAGE} where the official
  * one cannot be pulled), the stack's secrets ({@code deploy/docker/secrets.sh}: {@code deploy/.env}) and
- * the jars the reactor built. {@code DUALPAY_KEEP_STACK=1} leaves the stack running after the run.
+ * the jars the reactor built. With Ryuk off, Testcontainers removes the project's containers when the
+ * JVM ends, and this class runs {@code down -v} too (volumes, network).
  */
 final class ComposeStack implements Deployment {
 
@@ -77,10 +78,8 @@ final class ComposeStack implements Deployment {
     static synchronized ComposeStack shared() {
         if (shared == null) {
             shared = new ComposeStack();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared.stack::stop, "compose-down"));
             shared.start();
-            if (!"1".equals(System.getenv("DUALPAY_KEEP_STACK"))) {
-                Runtime.getRuntime().addShutdownHook(new Thread(shared.stack::stop, "compose-down"));
-            }
         }
         return shared;
     }
@@ -162,14 +161,14 @@ final class ComposeStack implements Deployment {
      */
     @Override
     public String logSince(String component, Object mark) {
-        ContainerState container = container(instanceOf(component));
-        if (container == null) {
+        String id = containerIdOf(component);
+        if (id == null) {
             return "";
         }
         Instant since = (Instant) mark;
         StringBuilder raw = new StringBuilder();
         try {
-            docker.logContainerCmd(container.getContainerId()).withStdOut(true).withStdErr(true).withTimestamps(true)
+            docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withTimestamps(true)
                     .withSince((int) since.getEpochSecond())
                     .exec(new ResultCallback.Adapter<Frame>() {
                         @Override
@@ -193,6 +192,17 @@ final class ComposeStack implements Deployment {
             }
         });
         return out.toString();
+    }
+
+    /** The container of a component: a compose service instance, or Testcontainers' ambassador. */
+    private String containerIdOf(String component) {
+        if (component.equals("ambassador")) {
+            return docker.listContainersCmd().withLabelFilter(Map.of("org.testcontainers", "true"))
+                    .withNameFilter(List.of("testcontainers-socat-")).exec().stream().findFirst()
+                    .map(com.github.dockerjava.api.model.Container::getId).orElse(null);
+        }
+        ContainerState container = container(instanceOf(component));
+        return container == null ? null : container.getContainerId();
     }
 
     /** The compose service instance of a component named as on the local cluster. */

@@ -49,7 +49,7 @@ class RefundScheduleTest {
     void should_span_a_day_with_about_a_hundred_and_fifty_tries_by_default() {
         int tries = defaults.triesUntilParked();
         System.out.printf("default schedule: %d tries over 24 h (1 s doubling to 10 min)%n", tries);
-        System.out.printf("local schedule: %d tries over 40 s (200 ms doubling to 2 s)%n", local.triesUntilParked());
+        System.out.printf("compressed-time schedule: %d tries over 40 s (200 ms doubling to 2 s)%n", local.triesUntilParked());
         // 1+2+...+512 s = 1023 s in 10 tries, then one every 10 min: (86400 - 1023) / 600 = 142 more
         assertThat(tries).isBetween(150, 156);
         assertThat(local.triesUntilParked()).isBetween(20, 26);
