@@ -36,8 +36,7 @@ class NotifySecurityIT {
         // when / then: signed with a key that is not the channel's
         assertRefused(channel, SignedNotifies.signed(genuine, "forger-secret"), 401);
         // (signed correctly but for another amount than the trade's: real money, stored and refunded, see NotifyAnomalyIT)
-        // signed correctly, but for a trade we never opened (a notify of its own: Alipay's replay key is
-        // its notify id with its send time)
+        // signed correctly, but for a trade we never opened (a notify of its own: its own notify id and nonce)
         assertRefused(channel, SignedNotifies.signed(
                 new SignedNotifies.Paid(channel, "PAY-NOT-OURS", "T" + System.nanoTime(), amount, now), secret), 400);
         // signed correctly, but sent an hour ago (a replay)
@@ -65,26 +64,42 @@ class NotifySecurityIT {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"WECHAT", "ALIPAY"})
-    void should_refuse_a_replayed_notify_request(String channel) {
+    void should_answer_a_redelivery_from_the_inbox_and_refuse_a_reused_nonce_with_another_payload(String channel) {
         // given a genuine notify that was accepted
         cluster.setStock(SKU, 100);
         JsonNode order = cluster.createOrder("replay-" + channel, SKU, 1);
         String orderNo = order.path("orderNo").asText();
         String outTradeNo = cluster.startPayment(orderNo, channel).path("outTradeNo").asText();
         String secret = channel.equals("WECHAT") ? cluster.wechatSecret : cluster.alipaySecret;
-        var request = SignedNotifies.signed(new SignedNotifies.Paid(channel, outTradeNo, "T" + System.nanoTime(),
-                order.path("totalAmount").asLong(), Instant.now().truncatedTo(ChronoUnit.SECONDS)), secret);
+        long amount = order.path("totalAmount").asLong();
+        String channelTradeNo = "T" + System.nanoTime();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String nonce = "N-" + System.nanoTime();
+        var request = SignedNotifies.signed(new SignedNotifies.Paid(channel, outTradeNo, channelTradeNo, amount, now),
+                secret, Instant.now(), nonce);
         String url = cluster.paymentUrl + "/api/payments/notify/" + channel;
         assertThat(SignedNotifies.acknowledged(channel,
                 cluster.raw(url, request.contentType(), request.body(), request.headers()))).isTrue();
         cluster.awaitPaid(orderNo, SKU, 99);
 
-        // when the very same request (same nonce, same signature) is sent again
-        Cluster.Answer replayed = cluster.raw(url, request.contentType(), request.body(), request.headers());
+        // when the very same request (same nonce, same signature) is delivered again
+        Cluster.Answer redelivered = cluster.raw(url, request.contentType(), request.body(), request.headers());
+
+        // then it is a redelivery: acknowledged from the inbox, and nothing changes
+        assertThat(SignedNotifies.acknowledged(channel, redelivered)).as(redelivered.body()).isTrue();
+        assertThat(cluster.count("payment_db", "SELECT COUNT(*) FROM notify_inbox WHERE out_trade_no = ?", outTradeNo))
+                .isEqualTo(1);
+
+        // when the same nonce (Alipay: the same notify id) comes back signed over another payload
+        var reused = SignedNotifies.signed(new SignedNotifies.Paid(channel, outTradeNo, channelTradeNo, amount + 100,
+                now), secret, Instant.now(), nonce);
+        Cluster.Answer replayed = cluster.raw(url, reused.contentType(), reused.body(), reused.headers());
 
         // then it is refused as a replay, and nothing changes
         assertThat(replayed.status()).as(replayed.body()).isEqualTo(400);
         cluster.awaitPaymentLogLine("notify refused: channel=" + channel + " reason=REPLAYED", "outTradeNo=" + outTradeNo);
         assertThat(cluster.stock(SKU)).isEqualTo(99);
+        assertThat(cluster.count("payment_db", "SELECT COUNT(*) FROM notify_inbox WHERE out_trade_no = ?", outTradeNo))
+                .isEqualTo(1);
     }
 }

@@ -35,17 +35,24 @@ final class SignedNotifies {
     }
 
     static Request signed(Paid paid, String secret, Instant sentAt) {
-        return paid.channel().equals("WECHAT") ? wechat(paid, secret, sentAt) : alipay(paid, secret, sentAt);
+        return signed(paid, secret, sentAt, UUID.randomUUID().toString());
     }
 
-    private static Request wechat(Paid paid, String secret, Instant sentAt) {
+    /**
+     * With the request's nonce given (WeChat's {@code Wechatpay-Nonce}; an Alipay notify's id is always
+     * {@code N-<channel trade no>}, the same across its redeliveries, as Alipay's is).
+     */
+    static Request signed(Paid paid, String secret, Instant sentAt, String nonce) {
+        return paid.channel().equals("WECHAT") ? wechat(paid, secret, sentAt, nonce) : alipay(paid, secret, sentAt);
+    }
+
+    private static Request wechat(Paid paid, String secret, Instant sentAt, String nonce) {
         String body = "{\"id\":\"EV-" + paid.channelTradeNo() + "\",\"event_type\":\"TRANSACTION.SUCCESS\","
                 + "\"resource_type\":\"plain-resource\",\"resource\":{\"out_trade_no\":\"" + paid.outTradeNo()
                 + "\",\"transaction_id\":\"" + paid.channelTradeNo() + "\",\"trade_state\":\"SUCCESS\","
                 + "\"amount\":{\"total\":" + paid.amount() + ",\"currency\":\"CNY\"},\"success_time\":\""
                 + paid.paidAt().atZone(BEIJING).toOffsetDateTime() + "\"}}";
         String timestamp = Long.toString(sentAt.getEpochSecond());
-        String nonce = UUID.randomUUID().toString();
         Map<String, String> headers = NotifySignatures.wechatHeaders(secret, timestamp, nonce, body);
         return new Request("application/json", body, headers);
     }

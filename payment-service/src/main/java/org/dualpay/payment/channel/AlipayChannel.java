@@ -66,7 +66,7 @@ public class AlipayChannel extends SandboxChannel {
                     required(form, "out_trade_no"), required(form, "trade_no"),
                     Money.fromYuan(form.get("total_amount")), beijing(form.get("gmt_payment")),
                     form.getOrDefault("trans_currency", PaymentNotice.CNY)),
-                    form.get("notify_id") + "@" + form.get("notify_time"));
+                    form.get("notify_id"));
         } catch (RuntimeException e) {
             return new NotifyCheck.Refused(NotifyRefusal.MALFORMED, "not an Alipay notify: " + e.getMessage());
         }

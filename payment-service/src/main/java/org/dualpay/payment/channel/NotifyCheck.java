@@ -9,7 +9,9 @@ public sealed interface NotifyCheck {
     /**
      * Genuine, and it says money arrived.
      *
-     * @param nonce what makes this request unique; a request with a nonce seen before is a replay
+     * @param nonce what the channel never uses for two different notices (WeChat: the request's nonce;
+     *     Alipay: the notify id, the same across its redeliveries); seen again with another notice, the
+     *     request is a replay
      */
     record Verified(PaymentNotice notice, String nonce) implements NotifyCheck {
     }

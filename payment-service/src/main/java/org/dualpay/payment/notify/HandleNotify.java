@@ -2,6 +2,7 @@ package org.dualpay.payment.notify;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.dualpay.common.channel.Channel;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * A channel's payment, from the wire to an answer. A notify is verified (signature, timestamp
- * window, a nonce never seen before) and matched against our known attempt. Anything that cannot be
+ * window, a nonce never seen before with another notice: {@link ReplayGuard}) and matched against our known attempt. Anything that cannot be
  * trusted is refused, logged as a security event and counted, and changes nothing. A verified notify
  * whose amount, currency or channel disagrees with the attempt is real money all the same: it is
  * stored as an anomaly, never applied, and refunded. What can be trusted is stored in the notify inbox, and the channel is answered
@@ -61,6 +62,7 @@ public class HandleNotify {
     private final FaultPoints faults;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final ReplayGuard replays;
 
     HandleNotify(Channels channels, PaymentLedger ledger, InboxMapper inbox, InboxProcessor processor,
             ChannelProperties channelProperties, FaultPoints faults, MeterRegistry meters, Clock clock) {
@@ -72,6 +74,17 @@ public class HandleNotify {
         this.faults = faults;
         this.meters = meters;
         this.clock = clock;
+        this.replays = new ReplayGuard(new ReplayGuard.Nonces() {
+            @Override
+            public boolean remember(Channel channel, String nonce, String fingerprint, Instant now) {
+                return inbox.rememberNonce(channel, nonce, fingerprint, now) == 1;
+            }
+
+            @Override
+            public String fingerprint(Channel channel, String nonce) {
+                return inbox.nonceFingerprint(channel, nonce);
+            }
+        });
     }
 
     public Answer handle(Channel channel, InboundNotify notify) {
@@ -84,9 +97,13 @@ public class HandleNotify {
             return count(channel, new Answer.Acknowledge("not_a_payment"));
         }
         NotifyCheck.Verified verified = (NotifyCheck.Verified) check;
-        if (inbox.rememberNonce(channel, verified.nonce(), clock.instant()) == 0) {
-            return refuse(channel, NotifyRefusal.REPLAYED, "nonce " + verified.nonce() + " was seen before", verified.notice());
+        ReplayGuard.Verdict verdict = replays.check(channel, verified.nonce(), verified.notice(), clock.instant());
+        if (verdict == ReplayGuard.Verdict.REPLAYED) {
+            return refuse(channel, NotifyRefusal.REPLAYED, "nonce " + verified.nonce() + " was seen before with "
+                    + "another notice", verified.notice());
         }
+        // A redelivery goes the same way as a first delivery: accept finds what is stored and answers from it
+        // (and stores it, should the first delivery have died between the nonce and the inbox).
         return accept(channel, verified.notice(), NotifySource.NOTIFY);
     }
 

@@ -62,8 +62,13 @@ public interface InboxMapper {
             + "WHERE a.order_no = #{orderNo} AND i.status = 'RECEIVED' AND i.anomaly IS NULL")
     int pendingForOrder(String orderNo);
 
-    @Insert("INSERT IGNORE INTO notify_nonce (channel, nonce, seen_at) VALUES (#{channel}, #{nonce}, #{now})")
-    int rememberNonce(@Param("channel") Channel channel, @Param("nonce") String nonce, @Param("now") Instant now);
+    @Insert("INSERT IGNORE INTO notify_nonce (channel, nonce, fingerprint, seen_at) "
+            + "VALUES (#{channel}, #{nonce}, #{fingerprint}, #{now})")
+    int rememberNonce(@Param("channel") Channel channel, @Param("nonce") String nonce,
+            @Param("fingerprint") String fingerprint, @Param("now") Instant now);
+
+    @Select("SELECT fingerprint FROM notify_nonce WHERE channel = #{channel} AND nonce = #{nonce}")
+    String nonceFingerprint(@Param("channel") Channel channel, @Param("nonce") String nonce);
 
     @Update("DELETE FROM notify_nonce WHERE seen_at < #{before}")
     int forgetNonces(@Param("before") Instant before);
