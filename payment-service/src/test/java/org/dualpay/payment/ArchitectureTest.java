@@ -40,6 +40,14 @@ class ArchitectureTest {
             .because("controllers build their views from domain records, through the feature's services");
 
     @ArchTest
+    static final ArchRule channel_protocols_and_gateways_are_plain_java = noClasses().that()
+            .areAssignableTo(org.dualpay.payment.channel.ChannelProtocol.class)
+            .or().areInterfaces().and().areAssignableTo(org.dualpay.payment.channel.ChannelGateway.class)
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..")
+            .because("a channel is a protocol (verify a notify, answer it) and a gateway (its API) composed, "
+                    + "with nothing of the web framework in what they offer");
+
+    @ArchTest
     static final ArchRule features_are_free_of_cycles = slices().matching("org.dualpay.payment.(*)..")
             .should().beFreeOfCycles();
 

@@ -11,7 +11,7 @@ import org.dualpay.common.id.Ids;
 import org.dualpay.payment.channel.ChannelHealth;
 import org.dualpay.payment.channel.ChannelUnavailableException;
 import org.dualpay.payment.channel.Channels;
-import org.dualpay.payment.channel.PaymentChannel;
+import org.dualpay.payment.channel.ChannelGateway;
 import org.dualpay.payment.domain.Attempt;
 import org.dualpay.payment.domain.AttemptStatus;
 import org.dualpay.payment.domain.OrderStatus;
@@ -126,10 +126,10 @@ public class StartPayment {
         attempts.insert(attempt);
         attempts.scheduleQuery(attempt.outTradeNo, now.plus(properties.queryAfter()));
 
-        PaymentChannel.CreatedTrade trade;
+        ChannelGateway.CreatedTrade trade;
         long started = System.nanoTime();
         try {
-            trade = channels.get(channel).createTrade(new PaymentChannel.TradeRequest(attempt.outTradeNo,
+            trade = channels.gateway(channel).createTrade(new ChannelGateway.TradeRequest(attempt.outTradeNo,
                     attempt.amount, "order " + orderNo, channelExpiry));
             breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         } catch (ChannelUnavailableException e) {

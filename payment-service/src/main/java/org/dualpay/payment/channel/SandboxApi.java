@@ -11,7 +11,7 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * The channel API calls. Both channels of the sandbox take the same JSON here; the real APIs differ,
- * and each adapter would hide that behind {@link PaymentChannel}.
+ * and each adapter would hide that behind {@link ChannelGateway}.
  */
 class SandboxApi {
 
@@ -40,7 +40,7 @@ class SandboxApi {
         this.notifyUrl = endpoint.notifyUrl();
     }
 
-    PaymentChannel.CreatedTrade create(PaymentChannel.TradeRequest request) {
+    ChannelGateway.CreatedTrade create(ChannelGateway.TradeRequest request) {
         TradeView trade = call("create trade", () -> http.post().uri("/trades").contentType(MediaType.APPLICATION_JSON)
                 .body(new CreateTradeBody(request.outTradeNo(), request.amount(), request.description(), notifyUrl,
                         request.expireAt()))
@@ -48,7 +48,7 @@ class SandboxApi {
         if (trade == null || trade.payUrl() == null) {
             throw new ChannelUnavailableException("create trade answered without a pay URL", null);
         }
-        return new PaymentChannel.CreatedTrade(trade.outTradeNo(), trade.payUrl(), trade.expireAt());
+        return new ChannelGateway.CreatedTrade(trade.outTradeNo(), trade.payUrl(), trade.expireAt());
     }
 
     /** The trade as the channel sees it, or null when the channel does not know it. */
@@ -64,17 +64,17 @@ class SandboxApi {
     }
 
     /** Closes the trade: CLOSED, ALREADY_PAID when the channel refuses because it was paid, UNKNOWN_TRADE on 404. */
-    PaymentChannel.CloseResult close(String outTradeNo) {
+    ChannelGateway.CloseResult close(String outTradeNo) {
         try {
             call("close trade", () -> http.post().uri("/trades/{no}/close", outTradeNo).retrieve().toBodilessEntity());
-            return PaymentChannel.CloseResult.CLOSED;
+            return ChannelGateway.CloseResult.CLOSED;
         } catch (ChannelUnavailableException e) {
             if (e.getCause() instanceof HttpClientErrorException error) {
                 if (error.getStatusCode().isSameCodeAs(HttpStatusCode.valueOf(409))) {
-                    return PaymentChannel.CloseResult.ALREADY_PAID;
+                    return ChannelGateway.CloseResult.ALREADY_PAID;
                 }
                 if (error.getStatusCode().isSameCodeAs(HttpStatusCode.valueOf(404))) {
-                    return PaymentChannel.CloseResult.UNKNOWN_TRADE;
+                    return ChannelGateway.CloseResult.UNKNOWN_TRADE;
                 }
             }
             throw e;

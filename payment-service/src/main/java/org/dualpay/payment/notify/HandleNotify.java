@@ -9,7 +9,7 @@ import org.dualpay.common.channel.Channel;
 import org.dualpay.common.fault.FaultPoints;
 import org.dualpay.payment.PaymentFaultPoint;
 import org.dualpay.payment.channel.ChannelProperties;
-import org.dualpay.payment.channel.Channels;
+import org.dualpay.payment.channel.ChannelProtocol;
 import org.dualpay.payment.channel.InboundNotify;
 import org.dualpay.payment.channel.NotifyCheck;
 import org.dualpay.payment.domain.AttemptStatus;
@@ -54,7 +54,6 @@ public class HandleNotify {
         }
     }
 
-    private final Channels channels;
     private final PaymentLedger ledger;
     private final InboxMapper inbox;
     private final InboxProcessor processor;
@@ -64,9 +63,8 @@ public class HandleNotify {
     private final Clock clock;
     private final ReplayGuard replays;
 
-    HandleNotify(Channels channels, PaymentLedger ledger, InboxMapper inbox, InboxProcessor processor,
+    HandleNotify(PaymentLedger ledger, InboxMapper inbox, InboxProcessor processor,
             ChannelProperties channelProperties, FaultPoints faults, MeterRegistry meters, Clock clock) {
-        this.channels = channels;
         this.ledger = ledger;
         this.inbox = inbox;
         this.processor = processor;
@@ -87,8 +85,10 @@ public class HandleNotify {
         });
     }
 
-    public Answer handle(Channel channel, InboundNotify notify) {
-        NotifyCheck check = channels.get(channel).verify(notify);
+    /** A notify as it arrived, verified by its channel's protocol. */
+    public Answer handle(ChannelProtocol protocol, InboundNotify notify) {
+        Channel channel = protocol.channel();
+        NotifyCheck check = protocol.verify(notify);
         if (check instanceof NotifyCheck.Refused refused) {
             return refuse(channel, refused.reason(), refused.detail(), null);
         }

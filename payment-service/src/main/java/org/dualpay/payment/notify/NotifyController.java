@@ -10,7 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.dualpay.common.channel.Channel;
 import org.dualpay.payment.channel.Channels;
 import org.dualpay.payment.channel.InboundNotify;
-import org.dualpay.payment.channel.PaymentChannel;
+import org.dualpay.payment.channel.ChannelProtocol;
+import org.dualpay.payment.channel.NotifyAnswer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -39,21 +40,29 @@ class NotifyController {
 
     @PostMapping("/api/payments/notify/{channel}")
     ResponseEntity<String> notify(@PathVariable Channel channel, HttpServletRequest request) throws IOException {
-        PaymentChannel adapter = channels.get(channel);
+        ChannelProtocol protocol = channels.protocol(channel);
         InboundNotify notify = read(request);
         HandleNotify.Answer answer;
         try {
-            answer = handleNotify.handle(channel, notify);
+            answer = handleNotify.handle(protocol, notify);
         } catch (RuntimeException e) {
             // Not stored (the database is down, say): the channel must notify again.
             log.error("{} notify not stored; the channel will retry", channel, e);
-            return adapter.reject(500, "not stored, retry");
+            return http(protocol.reject(500, "not stored, retry"));
         }
         if (answer instanceof HandleNotify.Answer.Acknowledge) {
-            return adapter.acknowledge();
+            return http(protocol.acknowledge());
         }
         var refuse = (HandleNotify.Answer.Refuse) answer;
-        return adapter.reject(refuse.reason().httpStatus(), refuse.reason().name());
+        return http(protocol.reject(refuse.reason().httpStatus(), refuse.reason().name()));
+    }
+
+    private static ResponseEntity<String> http(NotifyAnswer answer) {
+        if (answer.body() == null) {
+            return ResponseEntity.status(answer.status()).build();
+        }
+        return ResponseEntity.status(answer.status()).contentType(MediaType.parseMediaType(answer.contentType()))
+                .body(answer.body());
     }
 
     private static InboundNotify read(HttpServletRequest request) throws IOException {

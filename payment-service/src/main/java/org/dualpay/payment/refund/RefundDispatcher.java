@@ -10,7 +10,7 @@ import org.dualpay.common.money.Money;
 import org.dualpay.payment.PaymentFaultPoint;
 import org.dualpay.payment.channel.ChannelUnavailableException;
 import org.dualpay.payment.channel.Channels;
-import org.dualpay.payment.channel.PaymentChannel;
+import org.dualpay.payment.channel.ChannelGateway;
 import org.dualpay.payment.domain.OrderStatus;
 import org.dualpay.payment.domain.RefundReason;
 import org.dualpay.payment.domain.RefundStatus;
@@ -119,11 +119,11 @@ public class RefundDispatcher {
 
     private void advance(RefundRow refund) {
         faults.hit(PaymentFaultPoint.REFUND_DISPATCH);
-        PaymentChannel channel = channels.get(refund.channel);
+        ChannelGateway channel = channels.gateway(refund.channel);
         RefundStatus status = refund.status;
-        PaymentChannel.RefundState state = status == RefundStatus.PENDING
+        ChannelGateway.RefundState state = status == RefundStatus.PENDING
                 ? channel.refund(refund.refundNo, refund.outTradeNo, refund.amount)
-                : channel.queryRefund(refund.refundNo);
+                : channel.queryRefund(refund.refundNo, refund.outTradeNo);
         if (state == null) {
             throw new ChannelUnavailableException("the channel answered the refund without a status", null);
         }

@@ -8,7 +8,7 @@ import java.util.Optional;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.dualpay.common.channel.Channel;
 import org.dualpay.payment.channel.Channels;
-import org.dualpay.payment.channel.PaymentChannel;
+import org.dualpay.payment.channel.ChannelGateway;
 import org.dualpay.payment.domain.NotifySource;
 import org.dualpay.payment.domain.PaymentNotice;
 import org.dualpay.payment.infrastructure.AttemptMapper;
@@ -86,7 +86,7 @@ public class ActiveQuery {
 
     private void ask(AttemptRow attempt) {
         Channel channel = attempt.channel;
-        PaymentChannel adapter = channels.get(channel);
+        ChannelGateway adapter = channels.gateway(channel);
         try {
             Optional<PaymentNotice> paid = adapter.queryPaid(attempt.outTradeNo);
             if (paid.isPresent()) {
@@ -101,7 +101,7 @@ public class ActiveQuery {
         }
     }
 
-    private void expire(PaymentChannel adapter, AttemptRow attempt) {
+    private void expire(ChannelGateway adapter, AttemptRow attempt) {
         switch (adapter.close(attempt.outTradeNo)) {
             case CLOSED, UNKNOWN_TRADE -> {
                 ledger.markClosed(attempt.outTradeNo);

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.dualpay.common.channel.Channel;
 import org.dualpay.payment.channel.ChannelUnavailableException;
 import org.dualpay.payment.channel.Channels;
-import org.dualpay.payment.channel.PaymentChannel;
+import org.dualpay.payment.channel.ChannelGateway;
 import org.dualpay.payment.domain.AttemptStatus;
 import org.dualpay.payment.domain.NotifySource;
 import org.dualpay.payment.domain.PaymentNotice;
@@ -62,7 +62,7 @@ public class CloseTrades {
     /** Closes one attempt's trade at its channel, then the attempt; a trade found paid is processed. */
     public void close(AttemptRow attempt) {
         Channel channel = attempt.channel;
-        PaymentChannel adapter = channels.get(channel);
+        ChannelGateway adapter = channels.gateway(channel);
         try {
             switch (adapter.close(attempt.outTradeNo)) {
                 case CLOSED, UNKNOWN_TRADE -> {

@@ -25,13 +25,9 @@ class NotifyVerificationTest {
     private static final String WECHAT_SECRET = "wechat-test-secret-0123456789";
     private static final String ALIPAY_SECRET = "alipay-test-secret-0123456789";
 
-    private final ChannelProperties properties = new ChannelProperties(Map.of(
-            Channel.WECHAT, new ChannelProperties.Endpoint("http://127.0.0.1:1/wechat", "http://n/wechat", WECHAT_SECRET),
-            Channel.ALIPAY, new ChannelProperties.Endpoint("http://127.0.0.1:1/alipay", "http://n/alipay", ALIPAY_SECRET)),
-            Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(3));
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final WechatChannel wechat = new WechatChannel(properties, new ObjectMapper(), clock);
-    private final AlipayChannel alipay = new AlipayChannel(properties, clock);
+    private final WechatProtocol wechat = new WechatProtocol(WECHAT_SECRET, Duration.ofMinutes(5), new ObjectMapper(), clock);
+    private final AlipayProtocol alipay = new AlipayProtocol(ALIPAY_SECRET, Duration.ofMinutes(5), clock);
 
     // WeChat Pay v3 style
 

@@ -14,9 +14,6 @@ import org.dualpay.common.signing.HmacSha256;
 import org.dualpay.common.signing.NotifySignatures;
 import org.dualpay.payment.domain.NotifyRefusal;
 import org.dualpay.payment.domain.PaymentNotice;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Component;
 
 /**
  * Alipay style: the notify is a form post; {@code sign} covers every other non-empty field but
@@ -24,8 +21,7 @@ import org.springframework.stereotype.Component;
  * The real channel signs with RSA2; the sandbox uses HMAC-SHA256. Success is the body
  * {@code success}; anything else makes Alipay retry.
  */
-@Component
-public class AlipayChannel extends SandboxChannel {
+public final class AlipayProtocol implements ChannelProtocol {
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
@@ -34,11 +30,15 @@ public class AlipayChannel extends SandboxChannel {
     private final Duration window;
     private final Clock clock;
 
-    public AlipayChannel(ChannelProperties properties, Clock clock) {
-        super(Channel.ALIPAY, properties);
-        this.secret = properties.endpoint(Channel.ALIPAY).secret();
-        this.window = properties.notifyWindow();
+    public AlipayProtocol(String secret, Duration window, Clock clock) {
+        this.secret = secret;
+        this.window = window;
         this.clock = clock;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.ALIPAY;
     }
 
     @Override
@@ -73,13 +73,13 @@ public class AlipayChannel extends SandboxChannel {
     }
 
     @Override
-    public ResponseEntity<String> acknowledge() {
-        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body("success");
+    public NotifyAnswer acknowledge() {
+        return new NotifyAnswer(200, "text/plain", "success");
     }
 
     @Override
-    public ResponseEntity<String> reject(int status, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.TEXT_PLAIN).body("fail");
+    public NotifyAnswer reject(int status, String message) {
+        return new NotifyAnswer(status, "text/plain", "fail");
     }
 
     private static Instant beijing(String text) {

@@ -12,9 +12,6 @@ import org.dualpay.common.signing.HmacSha256;
 import org.dualpay.common.signing.NotifySignatures;
 import org.dualpay.payment.domain.NotifyRefusal;
 import org.dualpay.payment.domain.PaymentNotice;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Component;
 
 /**
  * WeChat Pay v3 style: the notify is JSON; {@code Wechatpay-Timestamp}, {@code Wechatpay-Nonce} and
@@ -22,20 +19,23 @@ import org.springframework.stereotype.Component;
  * with RSA and encrypts {@code resource} with AES-GCM; the sandbox uses HMAC-SHA256 and plain text,
  * which keeps every check that matters here. Success is any 2xx without a body.
  */
-@Component
-public class WechatChannel extends SandboxChannel {
+public final class WechatProtocol implements ChannelProtocol {
 
     private final String secret;
     private final Duration window;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public WechatChannel(ChannelProperties properties, ObjectMapper json, Clock clock) {
-        super(Channel.WECHAT, properties);
-        this.secret = properties.endpoint(Channel.WECHAT).secret();
-        this.window = properties.notifyWindow();
+    public WechatProtocol(String secret, Duration window, ObjectMapper json, Clock clock) {
+        this.secret = secret;
+        this.window = window;
         this.json = json;
         this.clock = clock;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.WECHAT;
     }
 
     @Override
@@ -76,14 +76,14 @@ public class WechatChannel extends SandboxChannel {
     }
 
     @Override
-    public ResponseEntity<String> acknowledge() {
-        return ResponseEntity.noContent().build();
+    public NotifyAnswer acknowledge() {
+        return new NotifyAnswer(204, null, null);
     }
 
     @Override
-    public ResponseEntity<String> reject(int status, String message) {
+    public NotifyAnswer reject(int status, String message) {
         String body = "{\"code\":\"FAIL\",\"message\":" + quote(message) + "}";
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+        return new NotifyAnswer(status, "application/json", body);
     }
 
     private String quote(String text) {

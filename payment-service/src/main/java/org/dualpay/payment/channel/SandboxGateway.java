@@ -5,15 +5,15 @@ import java.util.Optional;
 import org.dualpay.common.channel.Channel;
 import org.dualpay.payment.domain.PaymentNotice;
 
-/** The channel API part of an adapter, the same for both channels of the sandbox. */
-abstract class SandboxChannel implements PaymentChannel {
+/** A channel's API as the sandbox's plain JSON paths offer it (the same for both channels). */
+final class SandboxGateway implements ChannelGateway {
 
     private final Channel channel;
     private final SandboxApi api;
 
-    SandboxChannel(Channel channel, ChannelProperties properties) {
+    SandboxGateway(Channel channel, SandboxApi api) {
         this.channel = channel;
-        this.api = new SandboxApi(properties, properties.endpoint(channel));
+        this.api = api;
     }
 
     @Override
@@ -26,7 +26,6 @@ abstract class SandboxChannel implements PaymentChannel {
         return api.create(request);
     }
 
-    /** Always asks the channel to close, even a trade it may not know: a closed trade can never be paid. */
     @Override
     public CloseResult close(String outTradeNo) {
         return api.close(outTradeNo);
@@ -48,7 +47,7 @@ abstract class SandboxChannel implements PaymentChannel {
     }
 
     @Override
-    public RefundState queryRefund(String refundNo) {
+    public RefundState queryRefund(String refundNo, String outTradeNo) {
         return state("query refund", api.queryRefund(refundNo));
     }
 

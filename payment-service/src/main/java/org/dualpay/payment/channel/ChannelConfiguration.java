@@ -1,0 +1,24 @@
+package org.dualpay.payment.channel;
+
+import java.time.Clock;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.dualpay.common.channel.Channel;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Builds each channel from its settings: a protocol and a gateway, composed in {@link Channels}. */
+@Configuration
+class ChannelConfiguration {
+
+    @Bean
+    Channels channels(ChannelProperties properties, ObjectMapper json, Clock clock) {
+        return new Channels(
+                List.of(new WechatProtocol(properties.endpoint(Channel.WECHAT).secret(), properties.notifyWindow(), json,
+                                clock),
+                        new AlipayProtocol(properties.endpoint(Channel.ALIPAY).secret(), properties.notifyWindow(), clock)),
+                List.of(new SandboxGateway(Channel.WECHAT, new SandboxApi(properties, properties.endpoint(Channel.WECHAT))),
+                        new SandboxGateway(Channel.ALIPAY, new SandboxApi(properties, properties.endpoint(Channel.ALIPAY)))));
+    }
+}
