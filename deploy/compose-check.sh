@@ -24,8 +24,9 @@ say() { echo "compose-check: $*" >&2; }
 
 # The stack's secrets are required variables (deploy/docker/secrets.sh generates them for a real
 # stack); placeholders stand in for them here, where nothing starts.
-for secret in MYSQL_ROOT_PASSWORD MYSQL_PASSWORD SERVICE_KEY SHOPPER_KEY OPERATOR_PASSWORD WECHAT_NOTIFY_SECRET \
-  ALIPAY_NOTIFY_SECRET SEATA_CONSOLE_PASSWORD SEATA_SECRET_KEY; do
+for secret in MYSQL_ROOT_PASSWORD MYSQL_PASSWORD SERVICE_KEY SHOPPER_KEY OPERATOR_PASSWORD WECHAT_APIV3_KEY \
+  WECHAT_PLATFORM_PRIVATE_KEY WECHAT_PLATFORM_PUBLIC_KEY ALIPAY_PLATFORM_PRIVATE_KEY ALIPAY_PLATFORM_PUBLIC_KEY \
+  SEATA_CONSOLE_PASSWORD SEATA_SECRET_KEY; do
   export "$secret=${!secret:-compose-check-placeholder}"
 done
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Notifies handled per second by payment-service: a benchmark that prints numbers, not a test.
 
-Plays WeChat Pay: signs notifies the way the channel sandbox does (HMAC-SHA256 over
-timestamp, nonce and body) and sends them from many threads.
+Plays WeChat Pay: makes notifies the way the platform (and the channel sandbox) does, with the
+cluster's keys (the transaction encrypted AES-256-GCM under the APIv3 key, the request signed
+SHA256withRSA; needs Debian's python3-cryptography) and sends them from many threads.
 
   first-time path  one notify per fresh order: verify, store in the inbox, one global transaction
                    (payment, order, stock) per notify
@@ -29,7 +30,6 @@ ORDER = os.environ.get("ORDER_URL", "http://127.0.0.1:8081")
 PAYMENT = os.environ.get("PAYMENT_URL", "http://127.0.0.1:8082")
 PAYMENT2 = os.environ.get("PAYMENT2_URL", "")
 INVENTORY = os.environ.get("INVENTORY_URL", "http://127.0.0.1:8083")
-SECRET = os.environ["WECHAT_NOTIFY_SECRET"]
 SKU = "SKU-CABLE"
 
 
@@ -45,15 +45,9 @@ def open_trade(i):
 
 
 def notify(instance, trade):
-    out_trade_no, transaction_id, amount = trade
-    body = json.dumps({"id": "EV-" + transaction_id, "event_type": "TRANSACTION.SUCCESS",
-                       "resource_type": "plain-resource",
-                       "resource": {"out_trade_no": out_trade_no, "transaction_id": transaction_id,
-                                    "trade_state": "SUCCESS", "amount": {"total": amount, "currency": "CNY"},
-                                    "success_time": "2026-01-01T00:00:00+08:00"}}, separators=(",", ":"))
+    body, headers = dualpay.wechat_notify(*trade)
     request = urllib.request.Request(f"{instance}/api/payments/notify/WECHAT", data=body.encode(), method="POST",
-                                     headers={"Content-Type": "application/json",
-                                              **dualpay.wechat_notify_headers(SECRET, body)})
+                                     headers={"Content-Type": "application/json", **headers})
     with urllib.request.urlopen(request, timeout=60) as response:
         if response.status not in (200, 204):
             raise SystemExit(f"notify answered {response.status}")

@@ -19,6 +19,7 @@ articles, quantities, users, pauses); what the timing of the cluster does with t
     python3 deploy/chaos/load.py --seconds 30 --workers 6 --seed 42 [--calls F] [--summary F]
 """
 import argparse
+import base64
 import json
 import os
 import random
@@ -28,7 +29,7 @@ import time
 import uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
-from dualpay import call, operator, shopper, wechat_notify_headers  # noqa: E402  (the project's shared helper)
+from dualpay import call, forged_wechat_headers, operator, shopper  # noqa: E402  (the project's shared helper)
 
 ORDER = os.environ.get("ORDER_URL", "http://127.0.0.1:8081")
 PAYMENT = os.environ.get("PAYMENT_URL", "http://127.0.0.1:8082")
@@ -86,14 +87,14 @@ def story(rng):
             return
         trades.append((channel, started["outTradeNo"]))
     if kind >= 0.90:
-        channel, out_trade_no = trades[0]
         forged = json.dumps({"id": "EV-FORGED", "event_type": "TRANSACTION.SUCCESS",
-                             "resource": {"out_trade_no": out_trade_no, "transaction_id": "4200FORGED",
-                                          "trade_state": "SUCCESS", "amount": {"total": 1},
-                                          "success_time": "2026-01-01T00:00:00+08:00"}})
-        # well formed, but signed with a key that is not the channel's
-        call("POST", f"{payment}/api/payments/notify/WECHAT", raw=forged,
-             headers=wechat_notify_headers("forged-" + uuid.uuid4().hex, forged))
+                             "resource_type": "encrypt-resource",
+                             "resource": {"original_type": "transaction", "algorithm": "AEAD_AES_256_GCM",
+                                          "ciphertext": base64.b64encode(os.urandom(64)).decode(),
+                                          "associated_data": "transaction", "nonce": uuid.uuid4().hex[:12]}})
+        # the platform's shape, signed with no key that is the channel's (and a resource that decrypts
+        # under no key we hold): refused 401 before anything is read
+        call("POST", f"{payment}/api/payments/notify/WECHAT", raw=forged, headers=forged_wechat_headers(forged))
     # In the race of a cancel with the payment, the loser's 409 (trade closed, order paid or busy) is
     # an answer, not an error.
     racing = 0.60 <= kind < 0.75

@@ -6,8 +6,12 @@
 - `shopper(user_id)`: the Authorization header of a demo shopper (a JWT signed with SHOPPER_KEY).
 - `operator()`: the Authorization header of the operator (HTTP Basic with OPERATOR_PASSWORD).
 - `expect(method, url, ...)`: `call` for scripts that cannot go on after an error: the answer, or exit.
-- `sign_token(...)`, `wechat_notify_headers(secret, body, ...)`: the project's signing in Python, byte
-  for byte what common's Tokens and NotifySignatures do in Java (its unit test pins the same values).
+- `sign_token(...)`: the shopper tokens, byte for byte what common's Tokens does in Java.
+- `wechat_notify(out_trade_no, transaction_id, amount)`: a WeChat Pay notify as the platform makes it
+  (the transaction AES-256-GCM under WECHAT_APIV3_KEY, the request SHA256withRSA with
+  WECHAT_PLATFORM_PRIVATE_KEY), as common's NotifySignatures does; needs the `cryptography` package
+  (Debian's python3-cryptography), imported only there. `forged_wechat_headers(body)`: headers of the
+  right shape whose signature no key made (no package needed).
 The cluster's addresses and secrets come from the environment (`eval "$(deploy/local/cluster.sh env)"`).
 
     python3 deploy/lib/dualpay.py token <userId> [seconds]   prints a shopper token (demo issuer)
@@ -42,24 +46,45 @@ def sign_token(key, issuer, subject, ttl_seconds=3600, now=None):
     return f"{header}.{claims}.{_b64(signature)}"
 
 
-def hmac_sha256(secret, message):
-    """HMAC-SHA256 over UTF-8 text, Base64 encoded (common's HmacSha256)."""
-    return base64.b64encode(hmac.new(secret.encode(), message.encode(), hashlib.sha256).digest()).decode()
+def forged_wechat_headers(body, timestamp=None):
+    """Headers of a WeChat notify in the platform's shape, signed by no key the cluster knows: 256 random
+    bytes where the RSA signature goes. payment-service refuses it (401 BAD_SIGNATURE).
 
-
-def wechat_notify_headers(secret, body, timestamp=None, nonce=None):
-    """The headers of a WeChat notify as the sandbox signs it (common's NotifySignatures.wechatHeaders):
-    HMAC-SHA256 over "timestamp\nnonce\nbody\n". A fresh timestamp and nonce unless given.
-    The value NotifySignaturesTest pins (python3 -m doctest deploy/lib/dualpay.py):
-
-    >>> wechat_notify_headers("secret", '{"a":1}', 1700000000, "abc")["Wechatpay-Signature"]
-    'YuqSrckVl4HLM2u6MtGhDIzuHWvG65wLXNgVHabtig0='
+    >>> sorted(forged_wechat_headers("{}", 1700000000))[:3]
+    ['Wechatpay-Nonce', 'Wechatpay-Serial', 'Wechatpay-Signature']
     """
-    timestamp = str(int(time.time())) if timestamp is None else str(timestamp)
-    nonce = uuid.uuid4().hex if nonce is None else nonce
-    return {"Wechatpay-Timestamp": timestamp, "Wechatpay-Nonce": nonce,
-            "Wechatpay-Signature-Type": "HMAC-SHA256",
-            "Wechatpay-Signature": hmac_sha256(secret, f"{timestamp}\n{nonce}\n{body}\n")}
+    return {"Wechatpay-Timestamp": str(int(time.time()) if timestamp is None else timestamp),
+            "Wechatpay-Nonce": uuid.uuid4().hex, "Wechatpay-Serial": os.environ.get("WECHAT_PLATFORM_KEY_ID",
+                                                                                  "PUB_KEY_ID_SANDBOX"),
+            "Wechatpay-Signature-Type": "WECHATPAY2-SHA256-RSA2048",
+            "Wechatpay-Signature": base64.b64encode(os.urandom(256)).decode()}
+
+
+def wechat_notify(out_trade_no, transaction_id, amount, success_time="2026-01-01T00:00:00+08:00"):
+    """(body, headers) of a paid trade's WeChat Pay notify, as the platform makes it with the cluster's
+    keys (WECHAT_PLATFORM_PRIVATE_KEY, WECHAT_APIV3_KEY, WECHAT_PLATFORM_KEY_ID from the environment)."""
+    from cryptography.hazmat.primitives import hashes, serialization  # Debian: python3-cryptography
+    from cryptography.hazmat.primitives.asymmetric import padding
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    transaction = json.dumps({"out_trade_no": out_trade_no, "transaction_id": transaction_id,
+                              "trade_state": "SUCCESS", "trade_type": "NATIVE", "success_time": success_time,
+                              "amount": {"total": amount, "payer_total": amount, "currency": "CNY"}},
+                             separators=(",", ":"))
+    nonce = uuid.uuid4().hex[:12]
+    ciphertext = AESGCM(os.environ["WECHAT_APIV3_KEY"].encode()).encrypt(nonce.encode(), transaction.encode(),
+                                                                        b"transaction")
+    body = json.dumps({"id": "EV-" + transaction_id, "event_type": "TRANSACTION.SUCCESS",
+                       "resource_type": "encrypt-resource",
+                       "resource": {"original_type": "transaction", "algorithm": "AEAD_AES_256_GCM",
+                                    "ciphertext": base64.b64encode(ciphertext).decode(),
+                                    "associated_data": "transaction", "nonce": nonce}}, separators=(",", ":"))
+    key = serialization.load_der_private_key(base64.b64decode(os.environ["WECHAT_PLATFORM_PRIVATE_KEY"]), None)
+    timestamp, request_nonce = str(int(time.time())), uuid.uuid4().hex
+    signature = key.sign(f"{timestamp}\n{request_nonce}\n{body}\n".encode(), padding.PKCS1v15(), hashes.SHA256())
+    return body, {"Wechatpay-Timestamp": timestamp, "Wechatpay-Nonce": request_nonce,
+                  "Wechatpay-Serial": os.environ.get("WECHAT_PLATFORM_KEY_ID", "PUB_KEY_ID_SANDBOX"),
+                  "Wechatpay-Signature-Type": "WECHATPAY2-SHA256-RSA2048",
+                  "Wechatpay-Signature": base64.b64encode(signature).decode()}
 
 
 _tokens = {}

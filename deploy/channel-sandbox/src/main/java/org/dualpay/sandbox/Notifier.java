@@ -29,6 +29,7 @@ class Notifier {
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
 
     private final SandboxProperties properties;
+    private final PlatformKeyring keyring;
     private final Faults faults;
     private final NotifyMessages messages;
     private final Clock clock;
@@ -39,8 +40,9 @@ class Notifier {
         return thread;
     });
 
-    Notifier(SandboxProperties properties, Faults faults, ObjectMapper json, Clock clock) {
+    Notifier(SandboxProperties properties, PlatformKeyring keyring, Faults faults, ObjectMapper json, Clock clock) {
         this.properties = properties;
+        this.keyring = keyring;
         this.faults = faults;
         this.messages = new NotifyMessages(json);
         this.clock = clock;
@@ -57,7 +59,7 @@ class Notifier {
             log.info("{} notify of {} dropped (sandbox fault)", view.channel(), view.outTradeNo());
             return;
         }
-        NotifyMessages.Message message = messages.build(view, properties.secret(view.channel()), clock.instant());
+        NotifyMessages.Message message = messages.build(view, keyring.keys(), clock.instant());
         int status;
         String answer;
         try {

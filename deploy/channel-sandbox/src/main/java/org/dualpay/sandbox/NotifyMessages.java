@@ -5,17 +5,20 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.dualpay.common.money.Money;
 import org.dualpay.common.signing.NotifySignatures;
+import org.dualpay.common.signing.PlatformKeys;
 
 /**
- * Builds a signed notify for a paid trade, in its channel's shape. Every delivery attempt is signed
- * afresh (new timestamp, new nonce), as the real channels do; the notify id stays the same.
+ * Builds a signed notify for a paid trade, in its channel's shape and as its platform signs it:
+ * WeChat Pay's event with the transaction encrypted (AES-256-GCM, APIv3 key) and the request signed
+ * (SHA256withRSA, platform key) in {@code Wechatpay-*} headers; Alipay's form signed RSA2. Every
+ * delivery attempt is signed afresh (new timestamp, new nonce), as the real channels do; the notify
+ * id stays the same.
  */
 final class NotifyMessages {
 
@@ -33,45 +36,50 @@ final class NotifyMessages {
         this.json = json;
     }
 
-    Message build(Trade.View trade, String secret, Instant now) {
+    Message build(Trade.View trade, PlatformKeys keys, Instant now) {
         return switch (trade.channel()) {
-            case WECHAT -> wechat(trade, secret, now);
-            case ALIPAY -> alipay(trade, secret, now);
+            case WECHAT -> wechat(trade, keys, now);
+            case ALIPAY -> alipay(trade, keys, now);
         };
     }
 
-    private Message wechat(Trade.View trade, String secret, Instant now) {
+    private Message wechat(Trade.View trade, PlatformKeys keys, Instant now) {
         Map<String, Object> amount = new LinkedHashMap<>();
         amount.put("total", trade.amount());
         amount.put("payer_total", trade.amount());
         amount.put("currency", "CNY");
-        Map<String, Object> resource = new LinkedHashMap<>();
-        resource.put("out_trade_no", trade.outTradeNo());
-        resource.put("transaction_id", trade.channelTradeNo());
-        resource.put("trade_state", "SUCCESS");
-        resource.put("trade_type", "NATIVE");
-        resource.put("amount", amount);
-        resource.put("success_time", trade.paidAt().atZone(BEIJING).toOffsetDateTime().toString());
+        Map<String, Object> transaction = new LinkedHashMap<>();
+        transaction.put("appid", "wx0000000000sandbox");
+        transaction.put("mchid", "1900000001");
+        transaction.put("out_trade_no", trade.outTradeNo());
+        transaction.put("transaction_id", trade.channelTradeNo());
+        transaction.put("trade_state", "SUCCESS");
+        transaction.put("trade_state_desc", "支付成功");
+        transaction.put("trade_type", "NATIVE");
+        transaction.put("amount", amount);
+        transaction.put("success_time", trade.paidAt().atZone(BEIJING).toOffsetDateTime().toString());
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("id", trade.notifyId());
         event.put("create_time", trade.paidAt().atZone(BEIJING).toOffsetDateTime().toString());
         event.put("event_type", "TRANSACTION.SUCCESS");
-        event.put("resource_type", "plain-resource");
-        event.put("summary", "payment succeeded");
-        event.put("resource", resource);
+        event.put("resource_type", "encrypt-resource");
+        event.put("summary", "支付成功");
         String body;
         try {
+            event.put("resource", NotifySignatures.wechatResource(keys.apiV3Key(), "transaction", "transaction",
+                    json.writeValueAsString(transaction)));
             body = json.writeValueAsString(event);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         String timestamp = Long.toString(now.getEpochSecond());
-        String nonce = UUID.randomUUID().toString().replace("-", "");
-        Map<String, String> headers = NotifySignatures.wechatHeaders(secret, timestamp, nonce, body);
+        String nonce = NotifySignatures.nonce(32);
+        Map<String, String> headers = NotifySignatures.wechatHeaders(keys.wechat(), keys.wechatKeyId(), timestamp,
+                nonce, body);
         return new Message(headers, "application/json", body);
     }
 
-    private Message alipay(Trade.View trade, String secret, Instant now) {
+    private Message alipay(Trade.View trade, PlatformKeys keys, Instant now) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("notify_id", trade.notifyId());
         form.put("notify_time", ALIPAY_TIME.format(now));
@@ -85,7 +93,7 @@ final class NotifyMessages {
         form.put("total_amount", Money.toYuan(trade.amount()));
         form.put("receipt_amount", Money.toYuan(trade.amount()));
         form.put("gmt_payment", ALIPAY_TIME.format(trade.paidAt()));
-        String body = NotifySignatures.alipayForm(secret, form);
+        String body = NotifySignatures.alipayForm(keys.alipay(), form);
         return new Message(Map.of(), "application/x-www-form-urlencoded; charset=utf-8", body);
     }
 

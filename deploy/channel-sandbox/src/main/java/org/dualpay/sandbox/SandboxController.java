@@ -39,9 +39,12 @@ class SandboxController {
     private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L * 1000);
     private final Notifier notifier;
     private final SandboxProperties properties;
+    private final PlatformKeyring keyring;
     private final Clock clock;
 
-    SandboxController(TradeBook book, Faults faults, Notifier notifier, SandboxProperties properties, Clock clock) {
+    SandboxController(TradeBook book, Faults faults, Notifier notifier, SandboxProperties properties,
+            PlatformKeyring keyring, Clock clock) {
+        this.keyring = keyring;
         this.book = book;
         this.faults = faults;
         this.notifier = notifier;
@@ -122,6 +125,12 @@ class SandboxController {
         }
         notifier.start(trade);
         return trade.view();
+    }
+
+    /** The platform's public key (and WeChat Pay's key id), as a merchant configures it. */
+    @GetMapping("/sandbox/{channel}/platform-key")
+    PlatformKeyring.PublicPart platformKey(@PathVariable String channel) {
+        return keyring.publicPart(channel(channel));
     }
 
     @GetMapping("/sandbox/faults")

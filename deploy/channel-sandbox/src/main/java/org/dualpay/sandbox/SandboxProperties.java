@@ -6,22 +6,31 @@ import java.util.Map;
 
 import org.dualpay.common.channel.Channel;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param publicUrl the base of the pay URLs handed to shoppers
- * @param channels per channel, the secret its notifies are signed with
+ * @param channels per channel, the platform's keys its notifies are signed (and encrypted) with
  * @param delivery the notify retry schedule (delays after the first attempt) and the per-call timeout
  */
 @ConfigurationProperties("sandbox")
 public record SandboxProperties(String publicUrl, Map<Channel, ChannelSettings> channels, Delivery delivery) {
 
-    public record ChannelSettings(String secret) {
+    /**
+     * @param platformPrivateKey the platform's private key (Base64 of PKCS#8 DER, or PEM); none: one is
+     *     generated at start-up (its public key then printed and served at {@code /sandbox/{channel}/platform-key})
+     * @param platformKeyId WeChat Pay: the id of the platform key, sent as {@code Wechatpay-Serial}
+     * @param apiV3Key WeChat Pay: the merchant's APIv3 key (32 characters) resources are encrypted with
+     */
+    public record ChannelSettings(String platformPrivateKey, @DefaultValue("PUB_KEY_ID_SANDBOX") String platformKeyId,
+            String apiV3Key) {
     }
 
     public record Delivery(List<Duration> retryDelays, Duration timeout) {
     }
 
-    public String secret(Channel channel) {
-        return channels.get(channel).secret();
+    public ChannelSettings settings(Channel channel) {
+        ChannelSettings settings = channels == null ? null : channels.get(channel);
+        return settings == null ? new ChannelSettings(null, "PUB_KEY_ID_SANDBOX", null) : settings;
     }
 }

@@ -1,5 +1,6 @@
 package org.dualpay.cluster;
 
+import org.dualpay.common.signing.PlatformKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -50,8 +51,10 @@ final class Cluster {
     final String mysqlUrl = required("MYSQL_URL");
     final String mysqlUser = env("MYSQL_USER", "dualpay");
     final String mysqlPassword = required("MYSQL_PASSWORD");
-    final String wechatSecret = required("WECHAT_NOTIFY_SECRET");
-    final String alipaySecret = required("ALIPAY_NOTIFY_SECRET");
+    /** The platforms' keys of the cluster's sandbox (cluster.sh env): scenarios that play a channel sign with them. */
+    final PlatformKeys platformKeys = PlatformKeys.of(required("WECHAT_PLATFORM_PRIVATE_KEY"),
+            env("WECHAT_PLATFORM_KEY_ID", "PUB_KEY_ID_SANDBOX"), required("WECHAT_APIV3_KEY"),
+            required("ALIPAY_PLATFORM_PRIVATE_KEY"));
     /** The cluster's credentials (cluster.sh env): the scenarios call as the rightful caller would. */
     final String serviceKey = required("SERVICE_KEY");
     final String shopperKey = required("SHOPPER_KEY");

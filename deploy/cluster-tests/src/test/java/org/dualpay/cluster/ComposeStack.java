@@ -113,8 +113,8 @@ final class ComposeStack implements Deployment {
         settings.put("MYSQL_URL", "jdbc:mysql://127.0.0.1:" + env.get("MYSQL_HOST_PORT"));
         settings.put("MYSQL_USER", "dualpay");
         settings.put("NACOS_URL", "http://127.0.0.1:" + env.get("NACOS_HOST_PORT"));
-        for (String name : List.of("MYSQL_PASSWORD", "WECHAT_NOTIFY_SECRET", "ALIPAY_NOTIFY_SECRET", "SERVICE_KEY",
-                "SHOPPER_KEY", "OPERATOR_PASSWORD")) {
+        for (String name : List.of("MYSQL_PASSWORD", "WECHAT_PLATFORM_PRIVATE_KEY", "WECHAT_APIV3_KEY",
+                "ALIPAY_PLATFORM_PRIVATE_KEY", "SERVICE_KEY", "SHOPPER_KEY", "OPERATOR_PASSWORD")) {
             settings.put(name, secrets.get(name));
         }
         // the edge: the stack's public way in, on its well-known (here moved) host ports

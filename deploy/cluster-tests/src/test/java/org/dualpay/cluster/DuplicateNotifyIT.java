@@ -8,6 +8,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.dualpay.common.signing.PlatformKeys;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,7 +29,7 @@ class DuplicateNotifyIT {
         String outTradeNo = cluster.startPayment(orderNo, channel).path("outTradeNo").asText();
         var paid = new SignedNotifies.Paid(channel, outTradeNo, "T" + System.nanoTime(),
                 order.path("totalAmount").asLong(), Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        String secret = channel.equals("WECHAT") ? cluster.wechatSecret : cluster.alipaySecret;
+        PlatformKeys secret = cluster.platformKeys;
 
         // when the same payment is notified five times at once, all sent in the same second (Alipay's
         // five deliveries are then the same request: one notify id, one send time; a redelivery, not a replay)

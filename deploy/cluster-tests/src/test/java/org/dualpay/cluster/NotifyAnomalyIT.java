@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.dualpay.common.signing.PlatformKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -53,7 +54,7 @@ class NotifyAnomalyIT {
         String channelTradeNo = trade.path("channelTradeNo").asText();
 
         // when the channel's signed notify says one fen less than the attempt
-        String secret = channel.equals("WECHAT") ? cluster.wechatSecret : cluster.alipaySecret;
+        PlatformKeys secret = cluster.platformKeys;
         var notify = SignedNotifies.signed(new SignedNotifies.Paid(channel, outTradeNo, channelTradeNo, amount - 1,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS)), secret);
         Cluster.Answer answer = cluster.raw(cluster.paymentUrl + "/api/payments/notify/" + channel,

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.dualpay.common.signing.PlatformKeys;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,13 +29,13 @@ class NotifySecurityIT {
         String outTradeNo = cluster.startPayment(orderNo, channel).path("outTradeNo").asText();
         long amount = order.path("totalAmount").asLong();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        String secret = channel.equals("WECHAT") ? cluster.wechatSecret : cluster.alipaySecret;
+        PlatformKeys secret = cluster.platformKeys;
         var genuine = new SignedNotifies.Paid(channel, outTradeNo, "T" + System.nanoTime(), amount, now);
         String badSignature = "dualpay_notify_refused_total{channel=\"" + channel + "\",reason=\"BAD_SIGNATURE\"";
         double refusedBefore = cluster.metric(cluster.paymentUrl, badSignature);
 
         // when / then: signed with a key that is not the channel's
-        assertRefused(channel, SignedNotifies.signed(genuine, "forger-secret"), 401);
+        assertRefused(channel, SignedNotifies.signed(genuine, cluster.platformKeys.forged()), 401);
         // (signed correctly but for another amount than the trade's: real money, stored and refunded, see NotifyAnomalyIT)
         // signed correctly, but for a trade we never opened (a notify of its own: its own notify id and nonce)
         assertRefused(channel, SignedNotifies.signed(
@@ -70,7 +71,7 @@ class NotifySecurityIT {
         JsonNode order = cluster.createOrder("replay-" + channel, SKU, 1);
         String orderNo = order.path("orderNo").asText();
         String outTradeNo = cluster.startPayment(orderNo, channel).path("outTradeNo").asText();
-        String secret = channel.equals("WECHAT") ? cluster.wechatSecret : cluster.alipaySecret;
+        PlatformKeys secret = cluster.platformKeys;
         long amount = order.path("totalAmount").asLong();
         String channelTradeNo = "T" + System.nanoTime();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);

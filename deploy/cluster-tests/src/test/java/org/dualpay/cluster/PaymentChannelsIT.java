@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.dualpay.common.signing.PlatformKeys;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -199,7 +200,7 @@ class PaymentChannelsIT {
 
     /** A delivery as a channel's retry makes it: signed afresh, with its own send time. */
     private Cluster.Answer deliver(String instance, SignedNotifies.Paid paid, Instant sentAt) {
-        String secret = paid.channel().equals("WECHAT") ? cluster.wechatSecret : cluster.alipaySecret;
+        PlatformKeys secret = cluster.platformKeys;
         var request = SignedNotifies.signed(paid, secret, sentAt);
         return cluster.raw(instance + "/api/payments/notify/" + paid.channel(), request.contentType(), request.body(),
                 request.headers());

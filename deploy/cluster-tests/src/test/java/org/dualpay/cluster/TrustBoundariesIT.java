@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.dualpay.common.security.Tokens;
+import org.dualpay.common.signing.PlatformKeys;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -115,23 +116,37 @@ class TrustBoundariesIT {
     }
 
     @Test
-    void should_refuse_notifies_signed_with_the_old_published_secrets() {
+    void should_refuse_notifies_signed_with_the_published_demo_keys() {
         Victims v = victims();
         Map<String, String> before = snapshot(v);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        for (String[] channel : List.of(new String[] {"WECHAT", "wechat-sandbox-secret"},
-                new String[] {"ALIPAY", "alipay-sandbox-secret"})) {
-            String trade = channel[0].equals("WECHAT") ? v.unpaidTrade()
+        PlatformKeys published = publishedPlatformKeys();
+        for (String channel : List.of("WECHAT", "ALIPAY")) {
+            String trade = channel.equals("WECHAT") ? v.unpaidTrade()
                     : cluster.startPayment(v.unpaid(), "ALIPAY").path("outTradeNo").asText();
             before = snapshot(v);
-            var forged = SignedNotifies.signed(new SignedNotifies.Paid(channel[0], trade, "T" + System.nanoTime(),
-                    v.total(), now), channel[1]);
-            Cluster.Answer answer = cluster.raw(cluster.paymentUrl + "/api/payments/notify/" + channel[0],
+            var forged = SignedNotifies.signed(new SignedNotifies.Paid(channel, trade, "T" + System.nanoTime(),
+                    v.total(), now), published);
+            Cluster.Answer answer = cluster.raw(cluster.paymentUrl + "/api/payments/notify/" + channel,
                     forged.contentType(), forged.body(), forged.headers());
             assertThat(answer.status()).as(answer.body()).isEqualTo(401);
-            assertThat(SignedNotifies.acknowledged(channel[0], answer)).isFalse();
+            assertThat(SignedNotifies.acknowledged(channel, answer)).isFalse();
         }
         assertUnchanged(v, before);
+    }
+
+    /** The platform keys common's application-demo.yml publishes (the sandbox's side of the demo profile). */
+    private static PlatformKeys publishedPlatformKeys() {
+        var yaml = new org.springframework.beans.factory.config.YamlPropertiesFactoryBean();
+        yaml.setResources(new org.springframework.core.io.ClassPathResource("application-demo.yml"));
+        java.util.Properties demo = yaml.getObject();
+        java.util.function.Function<String, String> published = name -> {
+            String value = demo.getProperty(name);
+            return value.substring(value.indexOf(':') + 1, value.length() - 1);
+        };
+        return PlatformKeys.of(published.apply("sandbox.channels.WECHAT.platform-private-key"), "PUB_KEY_ID_SANDBOX",
+                published.apply("sandbox.channels.WECHAT.api-v3-key"),
+                published.apply("sandbox.channels.ALIPAY.platform-private-key"));
     }
 
     @Test

@@ -6,32 +6,35 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Map;
 
+import com.alipay.api.AlipayApiException;
+import com.alipay.api.internal.util.AlipaySignature;
 import org.dualpay.common.channel.Channel;
 import org.dualpay.common.money.Money;
-import org.dualpay.common.signing.HmacSha256;
-import org.dualpay.common.signing.NotifySignatures;
 import org.dualpay.payment.domain.NotifyRefusal;
 import org.dualpay.payment.domain.PaymentNotice;
 
 /**
- * Alipay style: the notify is a form post; {@code sign} covers every other non-empty field but
- * {@code sign_type}, sorted by name. Amounts are yuan with two decimals, times are Beijing time.
- * The real channel signs with RSA2; the sandbox uses HMAC-SHA256. Success is the body
- * {@code success}; anything else makes Alipay retry.
+ * Alipay, through the official SDK (alipay-sdk-java): the notify is a form post whose {@code sign}
+ * (RSA2: SHA256withRSA with Alipay's key over every other non-empty field but {@code sign_type},
+ * sorted by name) the SDK's {@link AlipaySignature#rsaCheckV1} checks with Alipay's public key.
+ * Amounts are yuan with two decimals, times are Beijing time; the window on {@code notify_time} is
+ * checked here. Success is the body {@code success}; anything else makes Alipay retry.
  */
 public final class AlipayProtocol implements ChannelProtocol {
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
-    private final String secret;
+    private final String platformPublicKey;
     private final Duration window;
     private final Clock clock;
 
-    public AlipayProtocol(String secret, Duration window, Clock clock) {
-        this.secret = secret;
+    /** @param platformPublicKey Alipay's public key ("支付宝公钥"), Base64 of its X.509 encoding */
+    public AlipayProtocol(String platformPublicKey, Duration window, Clock clock) {
+        this.platformPublicKey = platformPublicKey;
         this.window = window;
         this.clock = clock;
     }
@@ -47,11 +50,16 @@ public final class AlipayProtocol implements ChannelProtocol {
         if (form == null || form.get("sign") == null) {
             return new NotifyCheck.Refused(NotifyRefusal.MISSING_SIGNATURE, "sign missing");
         }
-        if (!NotifySignatures.SIGNATURE_TYPE.equals(form.get("sign_type"))) {
+        if (!"RSA2".equals(form.get("sign_type"))) {
             return new NotifyCheck.Refused(NotifyRefusal.BAD_SIGNATURE, "unsupported sign_type " + form.get("sign_type"));
         }
-        if (!HmacSha256.verify(secret, NotifySignatures.alipayMessage(form), form.get("sign"))) {
-            return new NotifyCheck.Refused(NotifyRefusal.BAD_SIGNATURE, "sign does not match");
+        try {
+            // a copy: the SDK may take sign and sign_type out of the map it is given
+            if (!AlipaySignature.rsaCheckV1(new HashMap<>(form), platformPublicKey, "UTF-8", "RSA2")) {
+                return new NotifyCheck.Refused(NotifyRefusal.BAD_SIGNATURE, "sign does not verify");
+            }
+        } catch (AlipayApiException | RuntimeException e) {
+            return new NotifyCheck.Refused(NotifyRefusal.BAD_SIGNATURE, "sign does not verify: " + e.getMessage());
         }
         try {
             Instant sentAt = beijing(form.get("notify_time"));
@@ -82,7 +90,7 @@ public final class AlipayProtocol implements ChannelProtocol {
         return new NotifyAnswer(status, "text/plain", "fail");
     }
 
-    private static Instant beijing(String text) {
+    static Instant beijing(String text) {
         if (text == null) {
             throw new IllegalArgumentException("time missing");
         }

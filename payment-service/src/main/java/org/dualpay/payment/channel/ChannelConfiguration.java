@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dualpay.common.channel.Channel;
+import org.dualpay.common.signing.Keys;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,10 +15,13 @@ class ChannelConfiguration {
 
     @Bean
     Channels channels(ChannelProperties properties, ObjectMapper json, Clock clock) {
+        ChannelProperties.Endpoint wechat = properties.endpoint(Channel.WECHAT);
+        ChannelProperties.Endpoint alipay = properties.endpoint(Channel.ALIPAY);
         return new Channels(
-                List.of(new WechatProtocol(properties.endpoint(Channel.WECHAT).secret(), properties.notifyWindow(), json,
-                                clock),
-                        new AlipayProtocol(properties.endpoint(Channel.ALIPAY).secret(), properties.notifyWindow(), clock)),
+                List.of(new WechatProtocol(Keys.publicKey(wechat.platformPublicKey()), wechat.platformKeyId(),
+                                wechat.apiV3Key(), properties.notifyWindow(), json, clock),
+                        new AlipayProtocol(Keys.text(Keys.publicKey(alipay.platformPublicKey())),
+                                properties.notifyWindow(), clock)),
                 List.of(new SandboxGateway(Channel.WECHAT, new SandboxApi(properties, properties.endpoint(Channel.WECHAT))),
                         new SandboxGateway(Channel.ALIPAY, new SandboxApi(properties, properties.endpoint(Channel.ALIPAY)))));
     }

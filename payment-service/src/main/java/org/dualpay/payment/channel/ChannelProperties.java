@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How payment-service reaches each channel.
  *
- * @param endpoints per channel: where its API is, the notify URL we give it, and the shared secret
- *     its notifies are signed with
+ * @param endpoints per channel: where its API is, the notify URL we give it, and the keys its
+ *     notifies are checked with
  * @param notifyWindow how far a notify's timestamp may be from our clock (replay and skew guard)
  * @param connectTimeout connect timeout of calls to a channel
  * @param readTimeout read timeout of calls to a channel
@@ -20,13 +20,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ChannelProperties(Map<Channel, Endpoint> endpoints, @DefaultValue("5m") Duration notifyWindow,
         @DefaultValue("1s") Duration connectTimeout, @DefaultValue("3s") Duration readTimeout) {
 
-    public record Endpoint(String baseUrl, String notifyUrl, String secret) {
+    /**
+     * @param platformPublicKey the platform's public key (Base64 of X.509 DER, or PEM): WeChat Pay's
+     *     public key ("微信支付公钥"), Alipay's public key ("支付宝公钥")
+     * @param platformKeyId WeChat Pay: the id of that key, which the platform sends as {@code Wechatpay-Serial}
+     * @param apiV3Key WeChat Pay: the merchant's APIv3 key (32 characters), which notifies are encrypted with
+     */
+    public record Endpoint(String baseUrl, String notifyUrl, String platformPublicKey,
+            @DefaultValue("PUB_KEY_ID_SANDBOX") String platformKeyId, String apiV3Key) {
     }
 
     public Endpoint endpoint(Channel channel) {
         Endpoint endpoint = endpoints == null ? null : endpoints.get(channel);
-        if (endpoint == null || endpoint.secret() == null || endpoint.secret().isBlank()) {
-            throw new IllegalStateException("dualpay.channels.endpoints." + channel + " is not configured");
+        if (endpoint == null || endpoint.platformPublicKey() == null || endpoint.platformPublicKey().isBlank()) {
+            throw new IllegalStateException("dualpay.channels.endpoints." + channel + ".platform-public-key is not set");
+        }
+        if (channel == Channel.WECHAT && (endpoint.apiV3Key() == null || endpoint.apiV3Key().length() != 32)) {
+            throw new IllegalStateException("dualpay.channels.endpoints.WECHAT.api-v3-key must be 32 characters");
         }
         return endpoint;
     }

@@ -1,33 +1,75 @@
 package org.dualpay.payment.channel;
 
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.wechat.pay.java.core.cipher.AeadAesCipher;
+import com.wechat.pay.java.core.cipher.AeadCipher;
+import com.wechat.pay.java.core.exception.ValidationException;
+import com.wechat.pay.java.core.notification.NotificationParser;
+import com.wechat.pay.java.core.notification.RSAPublicKeyNotificationConfig;
+import com.wechat.pay.java.core.notification.RequestParam;
+import com.wechat.pay.java.service.payments.model.Transaction;
 import org.dualpay.common.channel.Channel;
-import org.dualpay.common.signing.HmacSha256;
 import org.dualpay.common.signing.NotifySignatures;
 import org.dualpay.payment.domain.NotifyRefusal;
 import org.dualpay.payment.domain.PaymentNotice;
 
 /**
- * WeChat Pay v3 style: the notify is JSON; {@code Wechatpay-Timestamp}, {@code Wechatpay-Nonce} and
- * {@code Wechatpay-Signature} headers sign {@code timestamp\nnonce\nbody\n}. The real channel signs
- * with RSA and encrypts {@code resource} with AES-GCM; the sandbox uses HMAC-SHA256 and plain text,
- * which keeps every check that matters here. Success is any 2xx without a body.
+ * WeChat Pay API v3, through the official SDK (wechatpay-java): the SDK's {@link NotificationParser}
+ * checks the platform's SHA256withRSA signature of {@code timestamp\nnonce\nbody\n} with the
+ * platform's public key (named by its id in {@code Wechatpay-Serial}) and decrypts the AES-256-GCM
+ * {@code resource} under our APIv3 key into the SDK's {@link Transaction}. The SDK does not judge the
+ * timestamp: the window is checked here. Success is any 2xx without a body; a refusal is a JSON
+ * {@code {"code":"FAIL","message":...}}.
  */
 public final class WechatProtocol implements ChannelProtocol {
 
-    private final String secret;
+    /** Thrown by our wrapper of the SDK's cipher: the resource does not decrypt under our key. */
+    private static final class Undecryptable extends RuntimeException {
+        Undecryptable(Throwable cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    private final NotificationParser parser;
     private final Duration window;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public WechatProtocol(String secret, Duration window, ObjectMapper json, Clock clock) {
-        this.secret = secret;
+    /**
+     * @param platformPublicKey WeChat Pay's public key ("微信支付公钥") for verifying what the platform signs
+     * @param platformKeyId its id, which the platform sends as {@code Wechatpay-Serial}
+     * @param apiV3Key the merchant's APIv3 key (32 characters) the platform encrypts resources with
+     */
+    public WechatProtocol(PublicKey platformPublicKey, String platformKeyId, String apiV3Key, Duration window,
+            ObjectMapper json, Clock clock) {
+        RSAPublicKeyNotificationConfig config = new RSAPublicKeyNotificationConfig.Builder()
+                .publicKey(platformPublicKey).publicKeyId(platformKeyId).apiV3Key(apiV3Key).build();
+        AeadCipher sdkCipher = new AeadAesCipher(apiV3Key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        AeadCipher cipher = new AeadCipher() {
+            @Override
+            public String encrypt(byte[] associatedData, byte[] nonce, byte[] plaintext) {
+                return sdkCipher.encrypt(associatedData, nonce, plaintext);
+            }
+
+            @Override
+            public String decrypt(byte[] associatedData, byte[] nonce, byte[] ciphertext) {
+                try {
+                    return sdkCipher.decrypt(associatedData, nonce, ciphertext);
+                } catch (RuntimeException e) {
+                    throw new Undecryptable(e);
+                }
+            }
+        };
+        this.parser = new NotificationParser(Map.of(config.getSignType(), config.createVerifier()),
+                Map.of(config.getCipherType(), cipher));
         this.window = window;
         this.json = json;
         this.clock = clock;
@@ -43,11 +85,25 @@ public final class WechatProtocol implements ChannelProtocol {
         String timestamp = notify.header(NotifySignatures.WECHAT_TIMESTAMP);
         String nonce = notify.header(NotifySignatures.WECHAT_NONCE);
         String signature = notify.header(NotifySignatures.WECHAT_SIGNATURE);
-        if (timestamp == null || nonce == null || signature == null || notify.body() == null) {
+        String serial = notify.header(NotifySignatures.WECHAT_SERIAL);
+        if (timestamp == null || nonce == null || signature == null || serial == null || notify.body() == null) {
             return new NotifyCheck.Refused(NotifyRefusal.MISSING_SIGNATURE, "signature headers or body missing");
         }
-        if (!HmacSha256.verify(secret, NotifySignatures.wechatMessage(timestamp, nonce, notify.body()), signature)) {
-            return new NotifyCheck.Refused(NotifyRefusal.BAD_SIGNATURE, "signature does not match");
+        String signType = notify.header(NotifySignatures.WECHAT_SIGNATURE_TYPE);
+        Transaction transaction;
+        try {
+            transaction = parser.parse(new RequestParam.Builder().serialNumber(serial).nonce(nonce)
+                    .signature(signature).timestamp(timestamp)
+                    .signType(signType == null ? NotifySignatures.WECHAT_RSA : signType)
+                    .body(notify.body()).build(), Transaction.class);
+        } catch (ValidationException e) {
+            return new NotifyCheck.Refused(NotifyRefusal.BAD_SIGNATURE, "signature does not verify (serial " + serial + ")");
+        } catch (Undecryptable e) {
+            return new NotifyCheck.Refused(NotifyRefusal.UNDECRYPTABLE, "resource does not decrypt: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // the SDK's MalformedMessageException, a signature that is not Base64, a body that is not JSON
+            return new NotifyCheck.Refused(signatureReadable(signature) ? NotifyRefusal.MALFORMED
+                    : NotifyRefusal.BAD_SIGNATURE, "not a WeChat Pay notify: " + e.getMessage());
         }
         Instant sentAt;
         try {
@@ -61,15 +117,19 @@ public final class WechatProtocol implements ChannelProtocol {
         try {
             JsonNode root = json.readTree(notify.body());
             String eventType = root.path("event_type").asText();
-            JsonNode resource = root.path("resource");
-            if (!"TRANSACTION.SUCCESS".equals(eventType) || !"SUCCESS".equals(resource.path("trade_state").asText())) {
+            if (!"TRANSACTION.SUCCESS".equals(eventType) || transaction == null
+                    || transaction.getTradeState() != Transaction.TradeStateEnum.SUCCESS) {
                 return new NotifyCheck.NotAPayment(eventType);
             }
-            return new NotifyCheck.Verified(new PaymentNotice(Channel.WECHAT, required(root, "id"),
-                    required(resource, "out_trade_no"), required(resource, "transaction_id"),
-                    resource.path("amount").path("total").asLong(-1),
-                    OffsetDateTime.parse(required(resource, "success_time")).toInstant(),
-                    resource.path("amount").path("currency").asText(PaymentNotice.CNY)), nonce);
+            String currency = transaction.getAmount() == null || transaction.getAmount().getCurrency() == null
+                    ? PaymentNotice.CNY : transaction.getAmount().getCurrency();
+            return new NotifyCheck.Verified(new PaymentNotice(Channel.WECHAT, required(root.path("id").asText(null), "id"),
+                    required(transaction.getOutTradeNo(), "out_trade_no"),
+                    required(transaction.getTransactionId(), "transaction_id"),
+                    transaction.getAmount() == null || transaction.getAmount().getTotal() == null ? -1
+                            : transaction.getAmount().getTotal(),
+                    OffsetDateTime.parse(required(transaction.getSuccessTime(), "success_time")).toInstant(),
+                    currency), nonce);
         } catch (Exception e) {
             return new NotifyCheck.Refused(NotifyRefusal.MALFORMED, "body is not a WeChat Pay notify: " + e.getMessage());
         }
@@ -82,20 +142,24 @@ public final class WechatProtocol implements ChannelProtocol {
 
     @Override
     public NotifyAnswer reject(int status, String message) {
-        String body = "{\"code\":\"FAIL\",\"message\":" + quote(message) + "}";
-        return new NotifyAnswer(status, "application/json", body);
-    }
-
-    private String quote(String text) {
         try {
-            return json.writeValueAsString(text);
+            return new NotifyAnswer(status, "application/json",
+                    "{\"code\":\"FAIL\",\"message\":" + json.writeValueAsString(message) + "}");
         } catch (Exception e) {
-            return "\"\"";
+            return new NotifyAnswer(status, "application/json", "{\"code\":\"FAIL\"}");
         }
     }
 
-    private static String required(JsonNode node, String field) {
-        String value = node.path(field).asText(null);
+    private static boolean signatureReadable(String signature) {
+        try {
+            java.util.Base64.getDecoder().decode(signature);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String required(String value, String field) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(field + " missing");
         }
