@@ -228,7 +228,7 @@ export MYSQL_USER=dualpay
 export CLUSTER_LOG_DIR=$LOG_LINKS
 export COMPOSE_PROJECT=$PROJECT
 EOF
-  sed -n 's/^\([A-Z_]*=\)/export \1/p' "$SECRETS"
+  sed -n 's/^\([A-Z0-9_]*=\)/export \1/p' "$SECRETS"
 }
 
 cmd_token() { # cmd_token <userId> [seconds]: a demo shopper's token, signed with the stack's shopper key

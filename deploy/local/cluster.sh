@@ -511,7 +511,7 @@ export MYSQL_URL=jdbc:mysql://127.0.0.1:$MYSQL_PORT
 export MYSQL_USER=$MYSQL_USER
 export CLUSTER_LOG_DIR=$LOGS
 EOF
-  sed -n 's/^\([A-Z_]*=\)/export \1/p' "$SECRETS"
+  sed -n 's/^\([A-Z0-9_]*=\)/export \1/p' "$SECRETS"
 }
 
 # One order paid end to end through the public APIs, as the README shows it.
