@@ -23,6 +23,6 @@ class ChannelConfiguration {
                         new AlipayProtocol(Keys.text(Keys.publicKey(alipay.platformPublicKey())),
                                 properties.notifyWindow(), clock)),
                 List.of(new WechatGateway(wechat, properties.connectTimeout(), properties.readTimeout()),
-                        new SandboxGateway(Channel.ALIPAY, new SandboxApi(properties, properties.endpoint(Channel.ALIPAY)))));
+                        new AlipayGateway(alipay, properties.connectTimeout(), properties.readTimeout())));
     }
 }
