@@ -137,7 +137,7 @@ class WechatApiSdkTest {
     @Test
     void should_answer_system_error_when_the_create_trade_knob_fails_it() {
         NativePayService trades = new NativePayService.Builder().httpClient(sdk(MERCHANT, PLATFORM)).build();
-        faults.set(Channel.WECHAT, new Faults.Knobs(1.0, 0, 0, false, false, 0, null));
+        faults.set(Channel.WECHAT, new Faults.Knobs(1.0, 0, 0, false, false, 0, null, null, 0, false, false));
         try {
             assertThatThrownBy(() -> trades.prepay(prepay("K" + System.nanoTime(), 1)))
                     .isInstanceOfSatisfying(ServiceException.class, e -> {
