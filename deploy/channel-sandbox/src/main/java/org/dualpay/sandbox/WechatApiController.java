@@ -260,6 +260,6 @@ class WechatApiController {
     }
 
     private static String time(Instant instant) {
-        return instant.atZone(BEIJING).toOffsetDateTime().toString();
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").format(instant.atZone(BEIJING));
     }
 }

@@ -40,6 +40,9 @@ import org.dualpay.payment.domain.PaymentNotice;
 final class WechatGateway implements ChannelGateway {
 
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    /** WeChat's time format (RFC 3339, whole seconds, the offset): {@code 2026-11-25T10:50:00+08:00}. */
+    static final java.time.format.DateTimeFormatter RFC3339 =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
     private final NativePayService trades;
     private final RefundService refunds;
@@ -88,7 +91,7 @@ final class WechatGateway implements ChannelGateway {
         prepay.setMchid(merchantId);
         prepay.setDescription(request.description() == null ? request.outTradeNo() : request.description());
         prepay.setOutTradeNo(request.outTradeNo());
-        prepay.setTimeExpire(request.expireAt().atZone(BEIJING).toOffsetDateTime().toString());
+        prepay.setTimeExpire(RFC3339.format(request.expireAt().atZone(BEIJING)));
         prepay.setNotifyUrl(notifyUrl);
         Amount amount = new Amount();
         amount.setTotal(Math.toIntExact(request.amount()));

@@ -28,6 +28,12 @@ class WechatRefundStateTest {
                 .isInstanceOf(ChannelUnavailableException.class).hasMessageContaining("without a refund status");
     }
 
+    @Test
+    void should_write_times_as_wechat_reads_them_whole_seconds_and_offset() {
+        assertThat(WechatGateway.RFC3339.format(java.time.Instant.parse("2026-11-25T02:50:00.123Z")
+                .atZone(java.time.ZoneId.of("Asia/Shanghai")))).isEqualTo("2026-11-25T10:50:00+08:00");
+    }
+
     private Refund refund(String status) {
         return gson.fromJson("{\"out_refund_no\":\"RF1\",\"status\":\"" + status + "\"}", Refund.class);
     }
