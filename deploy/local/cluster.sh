@@ -378,11 +378,15 @@ start_app() {
     WECHAT_APIV3_KEY="$WECHAT_APIV3_KEY" WECHAT_PLATFORM_PUBLIC_KEY="$WECHAT_PLATFORM_PUBLIC_KEY" \
     ALIPAY_PLATFORM_PUBLIC_KEY="$ALIPAY_PLATFORM_PUBLIC_KEY" \
     WECHAT_PLATFORM_PRIVATE_KEY="$(platform_key "$1" WECHAT)" ALIPAY_PLATFORM_PRIVATE_KEY="$(platform_key "$1" ALIPAY)" \
+    WECHAT_MERCHANT_PUBLIC_KEY="$WECHAT_MERCHANT_PUBLIC_KEY" ALIPAY_MERCHANT_PUBLIC_KEY="$ALIPAY_MERCHANT_PUBLIC_KEY" \
+    WECHAT_MERCHANT_PRIVATE_KEY="$(merchant_key "$1" WECHAT)" ALIPAY_MERCHANT_PRIVATE_KEY="$(merchant_key "$1" ALIPAY)" \
     CHANNEL_SANDBOX_URL="http://127.0.0.1:$SANDBOX_PORT" PAYMENT_NOTIFY_BASE_URL="http://127.0.0.1:$2" \
     java $JAVA_OPTS -jar "$(jar_of "$1")"
 }
 # The platforms' private keys go to the sandbox alone (it plays the channels).
 platform_key() { if [ "$1" = channel-sandbox ]; then eval "echo \"\$${2}_PLATFORM_PRIVATE_KEY\""; fi; }
+# The merchant's private keys go to payment-service alone (it signs the API requests).
+merchant_key() { case $1 in payment-service*) eval "echo \"\$${2}_MERCHANT_PRIVATE_KEY\"" ;; esac; }
 healthy_app() {
   curl -fsS --max-time 5 "http://127.0.0.1:$(port_of "$1")/actuator/health" | grep -q '"status":"UP"' && registered "$1"
 }

@@ -24,11 +24,19 @@ class Faults {
      * @param queryLatencyMs added to every trade query (a slow channel for the active query)
      * @param refundAnswer refund submissions and queries answer 200 with something no merchant expects:
      *     {@code UNKNOWN_STATUS} (a status outside PROCESSING/SUCCESS/FAILED) or {@code EMPTY_BODY}
+     * @param tamperNotifies every notify delivered tampered with ({@link NotifyMessages.Tamper}: {@code AMOUNT}
+     *     changed after signing, {@code SIGNATURE} broken, {@code CIPHERTEXT} corrupted and signed again (WeChat
+     *     only), {@code OLD_TIMESTAMP} signed ten minutes ago)
+     * @param notifyDelayMs every notify delivery that much later
+     * @param reorderNotifies each notify's first delivery held a random 0 to 3 s, so notifies arrive out of order
+     * @param duplicateNotifies each delivery sent twice, the same message at once
      */
     record Knobs(double createTradeFailureRate, long createTradeLatencyMs, double refundFailureRate,
-            boolean refundsFailPermanently, boolean dropNotifies, long queryLatencyMs, String refundAnswer) {
+            boolean refundsFailPermanently, boolean dropNotifies, long queryLatencyMs, String refundAnswer,
+            NotifyMessages.Tamper tamperNotifies, long notifyDelayMs, boolean reorderNotifies,
+            boolean duplicateNotifies) {
 
-        static final Knobs NONE = new Knobs(0, 0, 0, false, false, 0, null);
+        static final Knobs NONE = new Knobs(0, 0, 0, false, false, 0, null, null, 0, false, false);
     }
 
     private final Map<Channel, Knobs> knobs = new EnumMap<>(Channel.class);

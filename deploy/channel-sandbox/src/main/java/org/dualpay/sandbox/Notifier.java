@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,34 +51,40 @@ class Notifier {
     }
 
     void start(Trade trade) {
-        scheduler.execute(() -> deliver(trade, 0));
+        Faults.Knobs knobs = faults.of(trade.channel());
+        long hold = firstDeliveryDelay(knobs, ThreadLocalRandom.current().nextLong(REORDER_SPREAD_MS + 1));
+        if (hold > 0) {
+            scheduler.schedule(() -> deliver(trade, 0), hold, TimeUnit.MILLISECONDS);
+        } else {
+            scheduler.execute(() -> deliver(trade, 0));
+        }
+    }
+
+    static final long REORDER_SPREAD_MS = 3000;
+
+    /** How long a notify's first delivery waits: the delay knob, plus a random share of 3 s when reordering. */
+    static long firstDeliveryDelay(Faults.Knobs knobs, long random) {
+        return knobs.notifyDelayMs() + (knobs.reorderNotifies() ? random : 0);
     }
 
     private void deliver(Trade trade, int retry) {
         Trade.View view = trade.view();
-        if (faults.of(view.channel()).dropNotifies()) {
+        Faults.Knobs knobs = faults.of(view.channel());
+        if (knobs.dropNotifies()) {
             log.info("{} notify of {} dropped (sandbox fault)", view.channel(), view.outTradeNo());
             return;
         }
-        NotifyMessages.Message message = messages.build(view, keyring.keys(), clock.instant());
-        int status;
-        String answer;
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(view.notifyUrl()))
-                    .timeout(properties.delivery().timeout())
-                    .header("Content-Type", message.contentType())
-                    .POST(HttpRequest.BodyPublishers.ofString(message.body()));
-            message.headers().forEach(request::header);
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            status = response.statusCode();
-            answer = abbreviate(response.body());
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            status = 0;
-            answer = e.getClass().getSimpleName() + ": " + e.getMessage();
+        NotifyMessages.Message message = messages.build(view, keyring.keys(), clock.instant(), knobs.tamperNotifies());
+        if (knobs.tamperNotifies() != null) {
+            log.info("{} notify of {} tampered: {} (sandbox fault)", view.channel(), view.outTradeNo(),
+                    knobs.tamperNotifies());
         }
+        if (knobs.duplicateNotifies()) {
+            scheduler.execute(() -> send(view, message));
+        }
+        Sent sent = send(view, message);
+        int status = sent.status();
+        String answer = sent.answer();
         boolean accepted = NotifyMessages.accepted(view, status, answer);
         trade.recordAttempt(status, answer, accepted, clock.instant());
         if (accepted) {
@@ -94,6 +101,27 @@ class Notifier {
         log.info("{} notify of {} attempt {} not accepted ({} {}); next in {}", view.channel(), view.outTradeNo(),
                 retry + 1, status, answer, delay);
         scheduler.schedule(() -> deliver(trade, retry + 1), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The merchant's answer to one delivery: its status (0 when none came) and body, or what went wrong. */
+    private record Sent(int status, String answer) {
+    }
+
+    private Sent send(Trade.View view, NotifyMessages.Message message) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(view.notifyUrl()))
+                    .timeout(properties.delivery().timeout())
+                    .header("Content-Type", message.contentType())
+                    .POST(HttpRequest.BodyPublishers.ofString(message.body()));
+            message.headers().forEach(request::header);
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Sent(response.statusCode(), abbreviate(response.body()));
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return new Sent(0, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
     }
 
     private static String abbreviate(String text) {

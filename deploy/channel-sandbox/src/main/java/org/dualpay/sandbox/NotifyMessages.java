@@ -9,6 +9,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.dualpay.common.channel.Channel;
 import org.dualpay.common.money.Money;
 import org.dualpay.common.signing.NotifySignatures;
 import org.dualpay.common.signing.PlatformKeys;
@@ -95,6 +96,106 @@ final class NotifyMessages {
         form.put("gmt_payment", ALIPAY_TIME.format(trade.paidAt()));
         String body = NotifySignatures.alipayForm(keys.alipay(), form);
         return new Message(Map.of(), "application/x-www-form-urlencoded; charset=utf-8", body);
+    }
+
+    /** How a notify is tampered with on its way (the tamperNotifies knob). */
+    enum Tamper {
+        /** the amount raised by one fen after the platform signed (WeChat: the resource encrypted again) */
+        AMOUNT,
+        /** the signature changed in one character */
+        SIGNATURE,
+        /** WeChat: the resource's ciphertext corrupted, the request signed again (the platform's key, a bad resource) */
+        CIPHERTEXT,
+        /** signed properly, ten minutes ago */
+        OLD_TIMESTAMP
+    }
+
+    static final java.time.Duration OLD = java.time.Duration.ofMinutes(10);
+
+    /**
+     * The notify with {@code tamper} applied (none: the genuine one). Alipay has no ciphertext:
+     * CIPHERTEXT sends its notify untouched.
+     */
+    Message build(Trade.View trade, PlatformKeys keys, Instant now, Tamper tamper) {
+        if (tamper == null) {
+            return build(trade, keys, now);
+        }
+        return switch (tamper) {
+            case OLD_TIMESTAMP -> build(trade, keys, now.minus(OLD));
+            case SIGNATURE -> brokenSignature(trade, build(trade, keys, now));
+            case AMOUNT -> {
+                Message genuine = build(trade, keys, now);
+                Message raised = build(new Trade.View(trade.channel(), trade.outTradeNo(), trade.amount() + 1,
+                        trade.description(), trade.notifyUrl(), trade.expireAt(), trade.status(), trade.channelTradeNo(),
+                        trade.paidAt(), trade.payUrl(), trade.notifyId(), trade.notifyState(), trade.notifyAttempts()),
+                        keys, now);
+                yield switch (trade.channel()) {
+                    case WECHAT -> new Message(genuine.headers(), genuine.contentType(), raised.body());
+                    case ALIPAY -> new Message(raised.headers(), raised.contentType(),
+                            withField(raised.body(), "sign", field(genuine.body(), "sign")));
+                };
+            }
+            case CIPHERTEXT -> trade.channel() == Channel.WECHAT ? corruptCiphertext(build(trade, keys, now), keys)
+                    : build(trade, keys, now);
+        };
+    }
+
+    private static Message brokenSignature(Trade.View trade, Message genuine) {
+        return switch (trade.channel()) {
+            case WECHAT -> {
+                Map<String, String> headers = new LinkedHashMap<>(genuine.headers());
+                headers.put(NotifySignatures.WECHAT_SIGNATURE, flip(headers.get(NotifySignatures.WECHAT_SIGNATURE)));
+                yield new Message(headers, genuine.contentType(), genuine.body());
+            }
+            case ALIPAY -> new Message(genuine.headers(), genuine.contentType(),
+                    withField(genuine.body(), "sign", flip(field(genuine.body(), "sign"))));
+        };
+    }
+
+    private Message corruptCiphertext(Message genuine, PlatformKeys keys) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode event =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(genuine.body());
+            com.fasterxml.jackson.databind.node.ObjectNode resource =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) event.get("resource");
+            resource.put("ciphertext", flip(resource.get("ciphertext").asText()));
+            String body = json.writeValueAsString(event);
+            Map<String, String> headers = NotifySignatures.wechatHeaders(keys.wechat(), keys.wechatKeyId(),
+                    genuine.headers().get(NotifySignatures.WECHAT_TIMESTAMP),
+                    genuine.headers().get(NotifySignatures.WECHAT_NONCE), body);
+            return new Message(headers, genuine.contentType(), body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One Base64 character changed into another (still Base64, another value). */
+    static String flip(String base64) {
+        char first = base64.charAt(0);
+        return (first == 'A' ? 'B' : 'A') + base64.substring(1);
+    }
+
+    static String field(String form, String name) {
+        for (String pair : form.split("&")) {
+            int eq = pair.indexOf('=');
+            if (pair.substring(0, eq).equals(name)) {
+                return java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    static String withField(String form, String name, String value) {
+        StringBuilder out = new StringBuilder();
+        for (String pair : form.split("&")) {
+            if (out.length() > 0) {
+                out.append('&');
+            }
+            int eq = pair.indexOf('=');
+            out.append(pair.substring(0, eq).equals(name)
+                    ? name + "=" + java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8) : pair);
+        }
+        return out.toString();
     }
 
     /** Whether the merchant's answer means "received" in this channel's terms. */

@@ -31,6 +31,7 @@ class PlatformKeyring {
     private static final Logger log = LoggerFactory.getLogger(PlatformKeyring.class);
 
     private final Map<Channel, KeyPair> pairs = new EnumMap<>(Channel.class);
+    private final Map<Channel, PublicKey> merchantKeys = new EnumMap<>(Channel.class);
     private final PlatformKeys keys;
     private final String wechatKeyId;
 
@@ -47,6 +48,12 @@ class PlatformKeyring {
                 pair = new KeyPair(publicOf(privateKey), privateKey);
             }
             pairs.put(channel, pair);
+            String merchant = properties.settings(channel).merchantPublicKey();
+            if (merchant == null || merchant.isBlank()) {
+                log.warn("{} merchant public key not configured: every API request will be refused", channel);
+            } else {
+                merchantKeys.put(channel, Keys.publicKey(merchant));
+            }
         }
         String apiV3Key = properties.settings(Channel.WECHAT).apiV3Key();
         if (apiV3Key == null || apiV3Key.length() != 32) {
@@ -60,6 +67,11 @@ class PlatformKeyring {
 
     PlatformKeys keys() {
         return keys;
+    }
+
+    /** The merchant's public key its API requests are checked with, or null when none is configured. */
+    PublicKey merchantKey(Channel channel) {
+        return merchantKeys.get(channel);
     }
 
     PublicPart publicPart(Channel channel) {

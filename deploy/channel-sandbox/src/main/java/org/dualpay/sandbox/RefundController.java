@@ -60,6 +60,22 @@ class RefundController {
         return ResponseEntity.ok(submit(ch, knobs, request));
     }
 
+    /**
+     * A refund finished before it is answered, as Alipay's synchronous {@code alipay.trade.refund} does
+     * (SUCCESS, or FAILED with refundsFailPermanently); the failure knobs and odd answers as for the others.
+     */
+    ResponseEntity<?> refundAtOnce(String channel, RefundRequest request) {
+        Channel ch = SandboxController.channel(channel);
+        Faults.Knobs knobs = faults.of(ch);
+        ResponseEntity<?> odd = oddAnswer(knobs, request.refundNo());
+        if (odd != null) {
+            return odd;
+        }
+        Refund.View view = submit(ch, knobs, request);
+        book.refund(ch, request.refundNo()).finish(!knobs.refundsFailPermanently(), clock.instant());
+        return ResponseEntity.ok(book.refund(ch, view.refundNo()).view());
+    }
+
     /** An answer the merchant does not expect, when the knob asks for one. */
     private static ResponseEntity<?> oddAnswer(Faults.Knobs knobs, String refundNo) {
         if ("EMPTY_BODY".equals(knobs.refundAnswer())) {

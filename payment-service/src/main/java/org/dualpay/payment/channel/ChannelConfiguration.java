@@ -22,7 +22,7 @@ class ChannelConfiguration {
                                 wechat.apiV3Key(), properties.notifyWindow(), json, clock),
                         new AlipayProtocol(Keys.text(Keys.publicKey(alipay.platformPublicKey())),
                                 properties.notifyWindow(), clock)),
-                List.of(new SandboxGateway(Channel.WECHAT, new SandboxApi(properties, properties.endpoint(Channel.WECHAT))),
-                        new SandboxGateway(Channel.ALIPAY, new SandboxApi(properties, properties.endpoint(Channel.ALIPAY)))));
+                List.of(new WechatGateway(wechat, properties.connectTimeout(), properties.readTimeout()),
+                        new AlipayGateway(alipay, properties.connectTimeout(), properties.readTimeout())));
     }
 }
