@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * Delivers the notify of a paid trade to the merchant, retrying on the configured schedule until the
  * merchant answers in the channel's success format, then stops; after the last retry it gives up,
- * as a real channel does (the merchant must then ask).
+ * as a real channel does (the merchant must then ask). The end of a refund whose request named a
+ * notify address (WeChat's {@code notify_url}) is reported the same way.
  */
 @Component
 class Notifier {
@@ -30,6 +31,7 @@ class Notifier {
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
 
     private final SandboxProperties properties;
+    private final TradeBook book;
     private final PlatformKeyring keyring;
     private final Faults faults;
     private final NotifyMessages messages;
@@ -41,8 +43,10 @@ class Notifier {
         return thread;
     });
 
-    Notifier(SandboxProperties properties, PlatformKeyring keyring, Faults faults, ObjectMapper json, Clock clock) {
+    Notifier(SandboxProperties properties, TradeBook book, PlatformKeyring keyring, Faults faults, ObjectMapper json,
+            Clock clock) {
         this.properties = properties;
+        this.book = book;
         this.keyring = keyring;
         this.faults = faults;
         this.messages = new NotifyMessages(json);
@@ -80,9 +84,9 @@ class Notifier {
                     knobs.tamperNotifies());
         }
         if (knobs.duplicateNotifies()) {
-            scheduler.execute(() -> send(view, message));
+            scheduler.execute(() -> send(view.notifyUrl(), message));
         }
-        Sent sent = send(view, message);
+        Sent sent = send(view.notifyUrl(), message);
         int status = sent.status();
         String answer = sent.answer();
         boolean accepted = NotifyMessages.accepted(view, status, answer);
@@ -107,9 +111,38 @@ class Notifier {
     private record Sent(int status, String answer) {
     }
 
-    private Sent send(Trade.View view, NotifyMessages.Message message) {
+    /** Reports a refund's end to the notify address its request gave (WeChat: REFUND.SUCCESS or REFUND.ABNORMAL). */
+    void startRefund(Refund refund) {
+        scheduler.execute(() -> deliverRefund(refund, 0));
+    }
+
+    private void deliverRefund(Refund refund, int retry) {
+        Refund.View view = refund.view();
+        if (faults.of(view.channel()).dropNotifies()) {
+            log.info("{} refund notify of {} dropped (sandbox fault)", view.channel(), view.refundNo());
+            return;
+        }
+        Trade trade = book.trade(view.channel(), view.outTradeNo());
+        NotifyMessages.Message message = messages.refund(view, trade.view(), keyring.keys(), clock.instant());
+        Sent sent = send(view.notifyUrl(), message);
+        boolean accepted = NotifyMessages.accepted(view.channel(), sent.status(), sent.answer());
+        refund.recordAttempt(sent.status(), sent.answer(), accepted, clock.instant());
+        if (accepted) {
+            log.info("{} refund notify of {} ({}) delivered on attempt {}", view.channel(), view.refundNo(),
+                    view.status(), retry + 1);
+            return;
+        }
+        List<Duration> delays = properties.delivery().retryDelays();
+        if (retry >= delays.size()) {
+            log.warn("{} refund notify of {} given up after {} attempts", view.channel(), view.refundNo(), retry + 1);
+            return;
+        }
+        scheduler.schedule(() -> deliverRefund(refund, retry + 1), delays.get(retry).toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private Sent send(String url, NotifyMessages.Message message) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(view.notifyUrl()))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                     .timeout(properties.delivery().timeout())
                     .header("Content-Type", message.contentType())
                     .POST(HttpRequest.BodyPublishers.ofString(message.body()));

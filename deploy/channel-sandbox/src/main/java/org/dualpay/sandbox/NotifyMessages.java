@@ -198,9 +198,59 @@ final class NotifyMessages {
         return out.toString();
     }
 
+    /**
+     * WeChat Pay's refund notify: {@code REFUND.SUCCESS}, or {@code REFUND.ABNORMAL} for a refund that failed,
+     * the refund encrypted and the request signed as for payments. Alipay answers refunds synchronously and
+     * sends no refund notify.
+     */
+    Message refund(Refund.View refund, Trade.View trade, PlatformKeys keys, Instant now) {
+        if (refund.channel() != Channel.WECHAT) {
+            throw new IllegalArgumentException(refund.channel() + " sends no refund notify");
+        }
+        boolean success = refund.status() == Refund.Status.SUCCESS;
+        Map<String, Object> amount = new LinkedHashMap<>();
+        amount.put("total", trade.amount());
+        amount.put("refund", refund.amount());
+        amount.put("payer_total", trade.amount());
+        amount.put("payer_refund", refund.amount());
+        Map<String, Object> resource = new LinkedHashMap<>();
+        resource.put("mchid", "1900000001");
+        resource.put("out_trade_no", refund.outTradeNo());
+        resource.put("transaction_id", trade.channelTradeNo());
+        resource.put("out_refund_no", refund.refundNo());
+        resource.put("refund_id", "50000" + Math.abs((long) refund.refundNo().hashCode()));
+        resource.put("refund_status", success ? "SUCCESS" : "ABNORMAL");
+        if (success) {
+            resource.put("success_time", refund.succeededAt().atZone(BEIJING).toOffsetDateTime().toString());
+        }
+        resource.put("user_received_account", "支付用户零钱");
+        resource.put("amount", amount);
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("id", "EV-REFUND-" + refund.refundNo());
+        event.put("create_time", refund.finishedAt().atZone(BEIJING).toOffsetDateTime().toString());
+        event.put("event_type", success ? "REFUND.SUCCESS" : "REFUND.ABNORMAL");
+        event.put("resource_type", "encrypt-resource");
+        event.put("summary", success ? "退款成功" : "退款异常");
+        String body;
+        try {
+            event.put("resource", NotifySignatures.wechatResource(keys.apiV3Key(), "refund", "refund",
+                    json.writeValueAsString(resource)));
+            body = json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        String timestamp = Long.toString(now.getEpochSecond());
+        return new Message(NotifySignatures.wechatHeaders(keys.wechat(), keys.wechatKeyId(), timestamp,
+                NotifySignatures.nonce(32), body), "application/json", body);
+    }
+
     /** Whether the merchant's answer means "received" in this channel's terms. */
     static boolean accepted(Trade.View trade, int status, String body) {
-        return switch (trade.channel()) {
+        return accepted(trade.channel(), status, body);
+    }
+
+    static boolean accepted(Channel channel, int status, String body) {
+        return switch (channel) {
             case WECHAT -> status >= 200 && status < 300;
             case ALIPAY -> status >= 200 && status < 300 && body != null && body.trim().equals("success");
         };

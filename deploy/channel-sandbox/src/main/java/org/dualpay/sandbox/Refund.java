@@ -1,6 +1,8 @@
 package org.dualpay.sandbox;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.dualpay.common.channel.Channel;
 
@@ -13,8 +15,14 @@ final class Refund {
         FAILED
     }
 
+    /**
+     * @param notifyUrl where the channel reports the refund's end (WeChat's refund notify); null: nowhere, the
+     *     merchant asks
+     * @param finishedAt when it ended, SUCCESS or FAILED
+     */
     record View(Channel channel, String refundNo, String outTradeNo, long amount, Status status, int submissions,
-            Instant createdAt, Instant succeededAt) {
+            Instant createdAt, Instant succeededAt, String notifyUrl, Instant finishedAt,
+            List<Trade.NotifyAttempt> notifyAttempts) {
     }
 
     private final Channel channel;
@@ -22,16 +30,20 @@ final class Refund {
     private final String outTradeNo;
     private final long amount;
     private final Instant createdAt;
+    private final String notifyUrl;
     private Status status = Status.PROCESSING;
     private int submissions = 1;
     private Instant succeededAt;
+    private Instant finishedAt;
+    private final List<Trade.NotifyAttempt> attempts = new ArrayList<>();
 
-    Refund(Channel channel, String refundNo, String outTradeNo, long amount, Instant createdAt) {
+    Refund(Channel channel, String refundNo, String outTradeNo, long amount, Instant createdAt, String notifyUrl) {
         this.channel = channel;
         this.refundNo = refundNo;
         this.outTradeNo = outTradeNo;
         this.amount = amount;
         this.createdAt = createdAt;
+        this.notifyUrl = notifyUrl;
     }
 
     Channel channel() {
@@ -60,14 +72,23 @@ final class Refund {
         return true;
     }
 
-    synchronized void finish(boolean success, Instant now) {
-        if (status == Status.PROCESSING) {
-            status = success ? Status.SUCCESS : Status.FAILED;
-            succeededAt = success ? now : null;
+    /** Ends a refund under way; false when it had already ended (nothing to report again). */
+    synchronized boolean finish(boolean success, Instant now) {
+        if (status != Status.PROCESSING) {
+            return false;
         }
+        status = success ? Status.SUCCESS : Status.FAILED;
+        succeededAt = success ? now : null;
+        finishedAt = now;
+        return true;
+    }
+
+    synchronized void recordAttempt(int httpStatus, String answer, boolean accepted, Instant at) {
+        attempts.add(new Trade.NotifyAttempt(attempts.size() + 1, at, httpStatus, answer, accepted));
     }
 
     synchronized View view() {
-        return new View(channel, refundNo, outTradeNo, amount, status, submissions, createdAt, succeededAt);
+        return new View(channel, refundNo, outTradeNo, amount, status, submissions, createdAt, succeededAt, notifyUrl,
+                finishedAt, List.copyOf(attempts));
     }
 }

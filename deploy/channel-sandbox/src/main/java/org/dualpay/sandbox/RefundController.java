@@ -28,14 +28,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RefundController {
 
+    /** @param notifyUrl where to report the refund's end (WeChat's refund notify); optional */
     record RefundRequest(@NotBlank @Size(max = 64) String refundNo, @NotBlank String outTradeNo,
-            @NotNull @Positive Long amount) {
+            @NotNull @Positive Long amount, @Size(max = 256) String notifyUrl) {
+
+        RefundRequest(String refundNo, String outTradeNo, Long amount) {
+            this(refundNo, outTradeNo, amount, null);
+        }
     }
 
     private static final long PROCESSING_MS = 200;
 
     private final TradeBook book;
     private final Faults faults;
+    private final Notifier notifier;
     private final Clock clock;
     private final ScheduledExecutorService finisher = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "refunds");
@@ -43,9 +49,10 @@ class RefundController {
         return thread;
     });
 
-    RefundController(TradeBook book, Faults faults, Clock clock) {
+    RefundController(TradeBook book, Faults faults, Notifier notifier, Clock clock) {
         this.book = book;
         this.faults = faults;
+        this.notifier = notifier;
         this.clock = clock;
     }
 
@@ -113,7 +120,7 @@ class RefundController {
                         "Refunds of " + request.outTradeNo() + " would exceed what was paid");
             }
             Refund refund = book.putIfAbsent(new Refund(ch, request.refundNo(), request.outTradeNo(),
-                    request.amount(), clock.instant()));
+                    request.amount(), clock.instant(), request.notifyUrl()));
             process(refund, knobs);
             return refund.view();
         }
@@ -133,9 +140,14 @@ class RefundController {
         return ResponseEntity.ok(refund.view());
     }
 
+    /** Ends the refund a moment later and, when the merchant gave a notify address, reports it there. */
     private void process(Refund refund, Faults.Knobs knobs) {
         boolean success = !knobs.refundsFailPermanently();
-        finisher.schedule(() -> refund.finish(success, clock.instant()), PROCESSING_MS, TimeUnit.MILLISECONDS);
+        finisher.schedule(() -> {
+            if (refund.finish(success, clock.instant()) && refund.view().notifyUrl() != null) {
+                notifier.startRefund(refund);
+            }
+        }, PROCESSING_MS, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy

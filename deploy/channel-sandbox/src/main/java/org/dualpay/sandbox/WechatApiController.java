@@ -104,7 +104,8 @@ class WechatApiController {
             }
             return refundAnswer(refunds.refund("wechat", new RefundController.RefundRequest(
                     request.path("out_refund_no").asText(), request.path("out_trade_no").asText(),
-                    request.path("amount").path("refund").asLong())).getBody());
+                    request.path("amount").path("refund").asLong(), request.path("notify_url").asText(null)))
+                    .getBody());
         });
     }
 

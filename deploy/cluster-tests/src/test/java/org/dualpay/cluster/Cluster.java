@@ -276,6 +276,11 @@ final class Cluster {
         return post(sandboxUrl + "/sandbox/" + channel.toLowerCase() + "/trades/" + outTradeNo + "/pay", "");
     }
 
+    /** The payment-service instances to reach one by one (the second one when the cluster runs it). */
+    List<String> paymentInstances() {
+        return payment2Url.isBlank() ? List.of(paymentUrl) : List.of(paymentUrl, payment2Url);
+    }
+
     /** Turns every sandbox fault knob of both channels off. */
     void healChannels() {
         channelFaults("WECHAT", Map.of());

@@ -49,6 +49,42 @@ class RefundStoriesIT {
     }
 
     @Test
+    void should_finish_a_wechat_refund_from_wechat_s_refund_notify() {
+        // given an order paid on Alipay, and every payment-service's refund dispatcher slowed by 5 s for
+        // its next four steps (submitting a refund, asking about it, and two to spare for any other refund)
+        String user = "refund-notify-" + UUID.randomUUID();
+        cluster.setStock("SKU-MOUSE", 100);
+        String orderNo = cluster.createOrder(user, "SKU-MOUSE", 1).path("orderNo").asText();
+        String wechat = cluster.startPayment(orderNo, "WECHAT").path("outTradeNo").asText();
+        String alipay = cluster.startPayment(orderNo, "ALIPAY").path("outTradeNo").asText();
+        cluster.pay("ALIPAY", alipay);
+        cluster.awaitPaid(orderNo, "SKU-MOUSE", 99);
+        for (String instance : cluster.paymentInstances()) {
+            cluster.armFault(instance, "payment.refund.dispatch", "DELAY", 4, 5000);
+        }
+
+        // when the shopper pays on WeChat too: that money goes back through a WeChat refund
+        cluster.pay("WECHAT", wechat);
+
+        // then WeChat's refund notify (REFUND.SUCCESS, signed and encrypted) finishes the refund while the
+        // dispatcher's own question still waits, and it is finished once
+        cluster.awaitRefunds(orderNo, 1, "SUCCESS");
+        JsonNode refund = cluster.refunds(orderNo).get(0);
+        String refundNo = refund.path("refundNo").asText();
+        assertThat(refund.path("outTradeNo").asText()).isEqualTo(wechat);
+        assertThat(cluster.awaitPaymentLogLine("refund " + refundNo + " of " + wechat
+                + " reported SUCCESS by WECHAT's notify (REFUND.SUCCESS)")).isNotBlank();
+        JsonNode atChannel = cluster.get(cluster.sandboxUrl + "/sandbox/wechat/refunds/" + refundNo).json();
+        assertThat(atChannel.path("status").asText()).isEqualTo("SUCCESS");
+        assertThat(atChannel.path("notifyAttempts").findValuesAsText("accepted")).as(atChannel.toString())
+                .containsExactly("true");
+        Cluster.eventually("the shopper told of the duplicate payment and of its refund, once each", () ->
+                assertThat(cluster.notifications(user).findValuesAsText("kind"))
+                        .containsExactlyInAnyOrder("DUPLICATE_PAYMENT_DETECTED", "REFUND_SUCCEEDED"));
+        assertThat(cluster.paymentLogLines("refund " + refundNo + " of " + wechat + " succeeded")).hasSize(1);
+    }
+
+    @Test
     void should_refund_a_payment_that_arrives_after_the_order_was_cancelled() {
         // given a trade the shopper pays while its notify is held back, and the order cancelled meanwhile
         String user = "late-" + UUID.randomUUID();

@@ -16,7 +16,15 @@ public sealed interface NotifyCheck {
     record Verified(PaymentNotice notice, String nonce) implements NotifyCheck {
     }
 
-    /** Genuine, but about something other than a successful payment: acknowledged and ignored. */
+    /**
+     * Genuine, and it says how one of our refunds ended (WeChat's {@code REFUND.*} notifies): applied as the
+     * answer to a refund query would be.
+     */
+    record RefundReported(String refundNo, String outTradeNo, ChannelGateway.RefundState state, String eventType)
+            implements NotifyCheck {
+    }
+
+    /** Genuine, but about something other than a successful payment or a refund: acknowledged and ignored. */
     record NotAPayment(String eventType) implements NotifyCheck {
     }
 

@@ -163,6 +163,8 @@ final class WechatGateway implements ChannelGateway {
         money.setTotal(amount);
         money.setCurrency("CNY");
         refund.setAmount(money);
+        // WeChat reports the refund's end there too (REFUND.SUCCESS / REFUND.ABNORMAL), beside our queries
+        refund.setNotifyUrl(notifyUrl);
         return state("refund", call("refund", () -> refunds.create(refund)));
     }
 
@@ -184,7 +186,12 @@ final class WechatGateway implements ChannelGateway {
         if (refund.getStatus() == null) {
             throw new ChannelUnavailableException(what + " answered an unknown refund status (none of the SDK's)", null);
         }
-        return switch (refund.getStatus()) {
+        return state(refund.getStatus());
+    }
+
+    /** WeChat's refund status in ours: closed and abnormal refunds moved no money, so they failed. */
+    static RefundState state(com.wechat.pay.java.service.refund.model.Status status) {
+        return switch (status) {
             case SUCCESS -> RefundState.SUCCESS;
             case PROCESSING -> RefundState.PROCESSING;
             case CLOSED, ABNORMAL -> RefundState.FAILED;

@@ -16,6 +16,7 @@ import com.wechat.pay.java.core.notification.NotificationParser;
 import com.wechat.pay.java.core.notification.RSAPublicKeyNotificationConfig;
 import com.wechat.pay.java.core.notification.RequestParam;
 import com.wechat.pay.java.service.payments.model.Transaction;
+import com.wechat.pay.java.service.refund.model.RefundNotification;
 import org.dualpay.common.channel.Channel;
 import org.dualpay.common.signing.NotifySignatures;
 import org.dualpay.payment.domain.NotifyRefusal;
@@ -90,12 +91,15 @@ public final class WechatProtocol implements ChannelProtocol {
             return new NotifyCheck.Refused(NotifyRefusal.MISSING_SIGNATURE, "signature headers or body missing");
         }
         String signType = notify.header(NotifySignatures.WECHAT_SIGNATURE_TYPE);
-        Transaction transaction;
+        // the event's type picks what its resource decrypts into; the signature is checked whatever it says
+        boolean refund = eventType(notify.body()).startsWith("REFUND.");
+        Object resource;
         try {
-            transaction = parser.parse(new RequestParam.Builder().serialNumber(serial).nonce(nonce)
+            RequestParam request = new RequestParam.Builder().serialNumber(serial).nonce(nonce)
                     .signature(signature).timestamp(timestamp)
                     .signType(signType == null ? NotifySignatures.WECHAT_RSA : signType)
-                    .body(notify.body()).build(), Transaction.class);
+                    .body(notify.body()).build();
+            resource = refund ? parser.parse(request, RefundNotification.class) : parser.parse(request, Transaction.class);
         } catch (ValidationException e) {
             return new NotifyCheck.Refused(NotifyRefusal.BAD_SIGNATURE, "signature does not verify (serial " + serial + ")");
         } catch (Undecryptable e) {
@@ -117,6 +121,13 @@ public final class WechatProtocol implements ChannelProtocol {
         try {
             JsonNode root = json.readTree(notify.body());
             String eventType = root.path("event_type").asText();
+            if (resource instanceof RefundNotification reported) {
+                return reported.getRefundStatus() == null ? new NotifyCheck.NotAPayment(eventType)
+                        : new NotifyCheck.RefundReported(required(reported.getOutRefundNo(), "out_refund_no"),
+                                required(reported.getOutTradeNo(), "out_trade_no"),
+                                WechatGateway.state(reported.getRefundStatus()), eventType);
+            }
+            Transaction transaction = (Transaction) resource;
             if (!"TRANSACTION.SUCCESS".equals(eventType) || transaction == null
                     || transaction.getTradeState() != Transaction.TradeStateEnum.SUCCESS) {
                 return new NotifyCheck.NotAPayment(eventType);
@@ -147,6 +158,14 @@ public final class WechatProtocol implements ChannelProtocol {
                     "{\"code\":\"FAIL\",\"message\":" + json.writeValueAsString(message) + "}");
         } catch (Exception e) {
             return new NotifyAnswer(status, "application/json", "{\"code\":\"FAIL\"}");
+        }
+    }
+
+    private String eventType(String body) {
+        try {
+            return json.readTree(body).path("event_type").asText("");
+        } catch (Exception e) {
+            return ""; // the parser below says what is wrong with it
         }
     }
 

@@ -19,6 +19,7 @@ import org.dualpay.payment.domain.NotifySource;
 import org.dualpay.payment.domain.PaymentNotice;
 import org.dualpay.payment.infrastructure.AttemptRow;
 import org.dualpay.payment.ledger.PaymentLedger;
+import org.dualpay.payment.refund.RefundDispatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.TransientDataAccessException;
@@ -57,17 +58,19 @@ public class HandleNotify {
     private final PaymentLedger ledger;
     private final InboxMapper inbox;
     private final InboxProcessor processor;
+    private final RefundDispatcher refunds;
     private final Duration notifyWindow;
     private final FaultPoints faults;
     private final MeterRegistry meters;
     private final Clock clock;
     private final ReplayGuard replays;
 
-    HandleNotify(PaymentLedger ledger, InboxMapper inbox, InboxProcessor processor,
+    HandleNotify(PaymentLedger ledger, InboxMapper inbox, InboxProcessor processor, RefundDispatcher refunds,
             ChannelProperties channelProperties, FaultPoints faults, MeterRegistry meters, Clock clock) {
         this.ledger = ledger;
         this.inbox = inbox;
         this.processor = processor;
+        this.refunds = refunds;
         this.notifyWindow = channelProperties.notifyWindow();
         this.faults = faults;
         this.meters = meters;
@@ -91,6 +94,11 @@ public class HandleNotify {
         NotifyCheck check = protocol.verify(notify);
         if (check instanceof NotifyCheck.Refused refused) {
             return refuse(channel, refused.reason(), refused.detail(), null);
+        }
+        if (check instanceof NotifyCheck.RefundReported refund) {
+            // applied by the same conditional moves as a query's answer: a redelivery changes nothing
+            refunds.reported(channel, refund.refundNo(), refund.state(), refund.eventType());
+            return count(channel, new Answer.Acknowledge("refund_" + refund.state().name().toLowerCase()));
         }
         if (check instanceof NotifyCheck.NotAPayment other) {
             log.info("{} notify {} is not a payment; acknowledged", channel, other.eventType());

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.dualpay.common.channel.Channel;
 import org.dualpay.common.fault.FaultPoints;
 import org.dualpay.common.money.Money;
 import org.dualpay.payment.PaymentFaultPoint;
@@ -133,6 +134,34 @@ public class RefundDispatcher {
             case PROCESSING -> refunds.move(refund.refundNo, status, RefundStatus.PROCESSING,
                     now.plus(properties.pollDelay()), now);
             case FAILED -> fail(refund, status, "the channel reports the refund failed");
+        }
+    }
+
+    /**
+     * The channel's own word on how a refund ended (WeChat's refund notify), applied as the answer to our
+     * query would be, through the same conditional moves: should the dispatcher ask at the same moment,
+     * one of the two finishes the refund and the other changes nothing. A refund that already ended, or
+     * one that is not ours on that channel, is left as it is.
+     */
+    public void reported(Channel channel, String refundNo, ChannelGateway.RefundState state, String event) {
+        RefundRow refund = refunds.find(refundNo);
+        if (refund == null || refund.channel != channel) {
+            log.warn("{} notify {} reports refund {}, which is not one of ours on {}; ignored", channel, event,
+                    refundNo, channel);
+            return;
+        }
+        if (refund.status != RefundStatus.PENDING && refund.status != RefundStatus.PROCESSING) {
+            log.info("{} notify {} reports refund {} {}; it is {} here already", channel, event, refundNo, state,
+                    refund.status);
+            return;
+        }
+        log.info("refund {} of {} reported {} by {}'s notify ({})", refundNo, refund.outTradeNo, state, channel, event);
+        switch (state) {
+            case SUCCESS -> finish(refund, refund.status);
+            case FAILED -> fail(refund, refund.status, "the channel's notify reports the refund failed (" + event + ")");
+            case PROCESSING -> {
+                // still under way: the next query follows it
+            }
         }
     }
 

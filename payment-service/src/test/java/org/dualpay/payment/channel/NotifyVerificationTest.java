@@ -108,14 +108,32 @@ class NotifyVerificationTest {
 
     @Test
     void should_acknowledge_a_wechat_event_that_is_no_payment_and_refuse_a_malformed_one() {
-        String refund = SignedByPlatform.wechatBody("EV-2", "REFUND.SUCCESS", API_V3_KEY,
-                SignedByPlatform.transaction("PAY1", "4200001", "SUCCESS", 1999, "CNY"));
+        String closed = SignedByPlatform.wechatBody("EV-2", "TRANSACTION.CLOSED", API_V3_KEY,
+                SignedByPlatform.transaction("PAY1", "4200001", "CLOSED", 1999, "CNY"));
         String unencrypted = "{\"id\":\"EV-3\",\"event_type\":\"TRANSACTION.SUCCESS\",\"resource\":{\"trade_state\":\"SUCCESS\"}}";
 
-        assertThat(wechat.verify(SignedByPlatform.wechat(WECHAT_PLATFORM, NOW, "N-1", refund)))
-                .isEqualTo(new NotifyCheck.NotAPayment("REFUND.SUCCESS"));
+        assertThat(wechat.verify(SignedByPlatform.wechat(WECHAT_PLATFORM, NOW, "N-1", closed)))
+                .isEqualTo(new NotifyCheck.NotAPayment("TRANSACTION.CLOSED"));
         assertRefused(wechat.verify(SignedByPlatform.wechat(WECHAT_PLATFORM, NOW, "N-2", unencrypted)),
                 NotifyRefusal.MALFORMED);
+    }
+
+    @Test
+    void should_read_wechat_refund_notifies_through_the_sdk_as_the_refund_s_end() {
+        String succeeded = SignedByPlatform.wechatBody("EV-4", "REFUND.SUCCESS", API_V3_KEY,
+                SignedByPlatform.refund("RF1", "PAY1", "SUCCESS", 1999));
+        String abnormal = SignedByPlatform.wechatBody("EV-5", "REFUND.ABNORMAL", API_V3_KEY,
+                SignedByPlatform.refund("RF2", "PAY2", "ABNORMAL", 1999));
+        String forged = SignedByPlatform.wechatBody("EV-6", "REFUND.SUCCESS", API_V3_KEY,
+                SignedByPlatform.refund("RF3", "PAY3", "SUCCESS", 1999));
+
+        assertThat(wechat.verify(SignedByPlatform.wechat(WECHAT_PLATFORM, NOW, "N-4", succeeded))).isEqualTo(
+                new NotifyCheck.RefundReported("RF1", "PAY1", ChannelGateway.RefundState.SUCCESS, "REFUND.SUCCESS"));
+        assertThat(wechat.verify(SignedByPlatform.wechat(WECHAT_PLATFORM, NOW, "N-5", abnormal))).isEqualTo(
+                new NotifyCheck.RefundReported("RF2", "PAY2", ChannelGateway.RefundState.FAILED, "REFUND.ABNORMAL"));
+        // a refund notify is checked like any other: another key's signature is refused
+        assertRefused(wechat.verify(SignedByPlatform.wechat(Keys.generate(), NOW, "N-6", forged)),
+                NotifyRefusal.BAD_SIGNATURE);
     }
 
     @Test

@@ -51,6 +51,29 @@ final class SignedByPlatform {
         }
     }
 
+    /** A refund as WeChat Pay's refund notify carries it (encrypted in the resource like a transaction). */
+    static String refund(String outRefundNo, String outTradeNo, String status, long fen) {
+        Map<String, Object> amount = new LinkedHashMap<>();
+        amount.put("total", fen);
+        amount.put("refund", fen);
+        amount.put("payer_total", fen);
+        amount.put("payer_refund", fen);
+        Map<String, Object> refund = new LinkedHashMap<>();
+        refund.put("mchid", "1900000001");
+        refund.put("out_trade_no", outTradeNo);
+        refund.put("transaction_id", "4200002");
+        refund.put("out_refund_no", outRefundNo);
+        refund.put("refund_id", "50000001");
+        refund.put("refund_status", status);
+        refund.put("user_received_account", "支付用户零钱");
+        refund.put("amount", amount);
+        try {
+            return JSON.writeValueAsString(refund);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static InboundNotify wechat(KeyPair platform, Instant sentAt, String nonce, String body) {
         Map<String, String> headers = new LinkedHashMap<>();
         NotifySignatures.wechatHeaders(platform.getPrivate(), KEY_ID, String.valueOf(sentAt.getEpochSecond()), nonce, body)
