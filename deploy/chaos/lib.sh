@@ -18,6 +18,14 @@
 #                                                   the client inside the mysql container)
 #   arm <service-url> <point> '<json>'              arm a fault point (as the operator)
 #   sandbox_faults '<json>'                         set the channel sandbox's knobs
+#   needs links|two-tcs                             what the scenario needs of the cluster: the services'
+#                                                   links through Toxiproxy (FAULTY_LINKS=1), a second
+#                                                   TC (TC_INSTANCES=2); brought in when missing
+#   links_to <target> [service...]                  the links to mysql, seata or seata-2 (of those services)
+#   link latency <ms> <link...>                     each link (cluster.sh links: <service>-to-<target>)
+#   link partition <link...>                        slowed both ways, or partitioned: nothing passes and
+#   link heal <link...>                             what was sent waits, as TCP holds it; heal sends it
+#                                                   on; each opens or closes the link's fault window
 #   load <seconds>                                  shoppers in the background (load.py, seed CHAOS_SEED)
 #   wait_load                                       wait for the load, with progress
 #   finish                                          wait for the load, then until quiet; the verdict
@@ -121,6 +129,10 @@ restore() {
     "$CTL" thaw "$component" >/dev/null 2>&1 || true
     "$CTL" start "$component" >/dev/null 2>&1 || say "restore: $component did not come back; see its log"
   done
+  if [ "$LINKS_TOUCHED" = 1 ]; then
+    # every link healed: no toxic outlives the scenario (Toxiproxy's reset: all enabled, no toxics)
+    curl -fsS --max-time 5 -X POST "$TOXIPROXY_URL/reset" >/dev/null 2>&1 || say "restore: the links could not be reset"
+  fi
   if [ "$code" -ne 0 ]; then
     # the scenario did not reach finish(): its fault points and knobs are taken away here
     disarm "$PAYMENT_URL"; disarm "$ORDER_URL"; disarm "$INVENTORY_URL"
@@ -152,6 +164,98 @@ arm() { # arm <service-url> <point> <json>
       *) return 1 ;;
     esac
   fi
+}
+
+# ---- what a scenario needs of the cluster, and its links
+
+needs() { # needs links|two-tcs
+  case $CHAOS_TARGET:$1 in
+    compose:links)
+      say "needs links: the compose stack has no links to MySQL and the TC; run this scenario on the local cluster"
+      exit 2 ;;
+    compose:two-tcs)
+      [ -n "$("$CTL" compose ps -q seata-server-2 2>/dev/null)" ] && return 0
+      say "the stack has one TC: seata-server-2 started beside it (profile two-tcs)"
+      waiting "seata-server-2 to be healthy" ctl compose --profile two-tcs up -d --wait seata-server-2 ;;
+    *:links)
+      [ -n "${TOXIPROXY_URL:-}" ] && return 0
+      say "the cluster has no links: Toxiproxy started and the services restarted through it (FAULTY_LINKS=1)"
+      FAULTY_LINKS=1 ctl up toxiproxy
+      restart_linked_services ;;
+    *:two-tcs)
+      if [ -n "${TOXIPROXY_URL:-}" ]; then
+        # Measured: with the file registry of the links, a Seata 2.0.0 client whose TC was killed kept
+        # answering "No available service" although the other TC ran; through Nacos it carries on.
+        say "needs two-tcs: not with links (the services find the TCs through Nacos only without them); cluster.sh down, then up without FAULTY_LINKS"
+        exit 2
+      fi
+      "$CTL" status seata-2 >/dev/null 2>&1 && return 0
+      say "the cluster has one TC: seata-2 started beside it (TC_INSTANCES=2)"
+      TC_INSTANCES=2 ctl up seata-2 ;;
+    *) say "needs: '$1' is neither links nor two-tcs"; exit 2 ;;
+  esac
+  eval "$("$CTL" env)"
+}
+
+restart_linked_services() {
+  local service
+  for service in inventory-service order-service payment-service ${PAYMENT2_URL:+payment-service-2}; do
+    ctl stop "$service"
+    waiting "$service to be back through its links" ctl start "$service"
+  done
+}
+
+# links_to <target> [service...]: the links to a target (mysql, seata, seata-2) of those services
+# (default: every linked service), as Toxiproxy has them
+links_to() {
+  local target=$1
+  shift
+  curl -fsS --max-time 5 "$TOXIPROXY_URL/proxies" | python3 -c '
+import json, sys
+target, services = sys.argv[1], sys.argv[2:]
+for name in sorted(json.load(sys.stdin)):
+    service, _, to = name.partition("-to-")
+    if to == target and (not services or service in services):
+        print(name)' "$target" "$@"
+}
+
+LINKS_TOUCHED=0
+# a link's fault window (the restore heals every link at once, see restore)
+link_window() { [ "$ERRORS_RULE" != window ] || echo "$1 $(date +%s.%N) $2 ${3:-$2}" >>"$CHAOS_RUN_DIR/$SCENARIO.faults"; }
+link() { # link latency <ms> <link...> | link partition <link...> | link heal <link...>
+  local action=$1 ms=0 name
+  shift
+  [ "$action" != latency ] || { ms=$1; shift; }
+  [ -n "${TOXIPROXY_URL:-}" ] || { say "link: this cluster has no links (needs links)"; return 1; }
+  for name in "$@"; do
+    curl -fsS --max-time 5 "$TOXIPROXY_URL/proxies/$name" >/dev/null || { say "link: no link '$name' (cluster.sh links)"; return 1; }
+    case $action in
+      latency | partition)
+        # a partition is a latency of an hour both ways: nothing arrives, nothing is lost; heal delivers it
+        [ "$action" = latency ] || ms=3600000
+        say "link: $name $action$([ "$action" = latency ] && echo " $ms ms")"
+        LINKS_TOUCHED=1
+        link_window open "$name" "$action $name"
+        local stream
+        for stream in upstream downstream; do
+          curl -fsS --max-time 5 -X POST "$TOXIPROXY_URL/proxies/$name/toxics" -H 'Content-Type: application/json' \
+            -d "{\"name\":\"chaos-$stream\",\"type\":\"latency\",\"stream\":\"$stream\",\"attributes\":{\"latency\":$ms,\"jitter\":$((ms / 10))}}" >/dev/null
+        done ;;
+      heal)
+        # what the toxics held is delivered as they go: under load that can take seconds
+        local t0=$SECONDS
+        for stream in upstream downstream; do
+          curl -fsS --max-time 60 -X DELETE "$TOXIPROXY_URL/proxies/$name/toxics/chaos-$stream" >/dev/null 2>&1 || true
+        done
+        if [ "$(curl -fsS --max-time 5 "$TOXIPROXY_URL/proxies/$name/toxics")" != "[]" ]; then
+          say "link: $name still has toxics after healing"
+          return 1
+        fi
+        say "link: $name healed ($((SECONDS - t0)) s to deliver what it held)"
+        link_window close "$name" ;;
+      *) say "link: '$action' is neither latency, partition nor heal"; return 2 ;;
+    esac
+  done
 }
 
 disarm() { curl -fsS -X DELETE "$1/actuator/faults" -u "operator:$OPERATOR_PASSWORD" >/dev/null || true; }

@@ -177,12 +177,13 @@ EOF
   return $health
 }
 
-# The container of a component (cluster.sh's names): seata is seata-server, payment-service-2 the
-# second replica; replica 1 otherwise.
+# The container of a component (cluster.sh's names): seata is seata-server, seata-2 the second TC
+# (seata-server-2, profile two-tcs), payment-service-2 the second replica; replica 1 otherwise.
 container_of() {
   local service=$1 number=1
   case $1 in
     seata) service=seata-server ;;
+    seata-2) service=seata-server-2 ;;
     *-[0-9]) service=${1%-*}; number=${1##*-} ;;
   esac
   docker ps -a -q --filter "label=com.docker.compose.project=$PROJECT" \

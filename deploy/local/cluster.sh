@@ -12,8 +12,14 @@
 #   cluster.sh start|stop|kill|freeze|thaw <component>
 #                                    for failure injection: kill is kill -9, freeze is SIGSTOP
 #
+#   cluster.sh links [reset]         the services' links to MySQL and the TCs and their toxics (FAULTY_LINKS=1);
+#                                    reset: every link made anew and healed
+#
 # Components, in start order: mysql (MariaDB), nacos (rnacos), seata (the TC), channel-sandbox,
-# inventory-service, order-service, payment-service (and payment-service-2 with PAYMENT_INSTANCES=2).
+# inventory-service, order-service, payment-service; payment-service-2 with PAYMENT_INSTANCES=2, a
+# second TC (seata-2, the same db store) with TC_INSTANCES=2, and toxiproxy with FAULTY_LINKS=1: then
+# every service reaches MySQL and each TC through a link of its own (a Toxiproxy proxy), which a chaos
+# scenario can slow down or cut (deploy/chaos/lib.sh: link).
 # Everything lives under .cluster/ at the repo root (git-ignored): data, logs/, pids/, and
 # secrets.env, the cluster's own secrets, generated on the first `up` (database password, service and
 # shopper token keys, operator password, the channels' keys (deploy/lib/channel-keys.sh), TC console login). Ports can be changed with
@@ -33,6 +39,17 @@ NACOS_GRPC_PORT=$((NACOS_PORT + 1000))
 NACOS_CONSOLE_PORT=$((NACOS_PORT + 2000))
 SEATA_PORT=${SEATA_PORT:-8091}
 SEATA_CONSOLE_PORT=${SEATA_CONSOLE_PORT:-7091}
+# TC_INSTANCES=2 adds seata-2: a second TC on the same db store, registered beside the first.
+TC_INSTANCES=${TC_INSTANCES:-1}
+SEATA2_PORT=${SEATA2_PORT:-8092}
+SEATA2_CONSOLE_PORT=${SEATA2_CONSOLE_PORT:-7092}
+# FAULTY_LINKS=1: the services reach MySQL and the TCs through Toxiproxy (built once from the Go module
+# proxy), one proxy per link on LINK_PORT_BASE + 10 x service + target (see link_port); the TCs are then
+# found through the Seata client's file registry naming the service's own links, since a TC registers
+# one address in Nacos for everyone.
+FAULTY_LINKS=${FAULTY_LINKS:-0}
+TOXIPROXY_PORT=${TOXIPROXY_PORT:-8474}
+LINK_PORT_BASE=${LINK_PORT_BASE:-19000}
 # How old (ms since it began) a global session in Committing/Rollbacking must be before the TC's
 # recovery jobs take it over. Seata's default is 130000: a rolled-back session lingers that long in
 # seata.global_table (store mode db ends sessions lazily). 40 s stays above the services' longest
@@ -49,6 +66,8 @@ MYSQL_USER=${MYSQL_USER:-dualpay}
 SECRETS=$STATE/secrets.env
 # shellcheck source=../lib/channel-keys.sh
 . "$ROOT/deploy/lib/channel-keys.sh"
+# shellcheck source=../lib/toxiproxy.sh
+. "$ROOT/deploy/lib/toxiproxy.sh"
 JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx256m -XX:MaxMetaspaceSize=192m -XX:+UseSerialGC}
 WAIT_SECONDS=${WAIT_SECONDS:-180}
 
@@ -56,29 +75,36 @@ WAIT_SECONDS=${WAIT_SECONDS:-180}
 # start one, tell it healthy and recognise its process (start_<kind>, healthy_<kind>, owns_<kind>);
 # ports are variables above, the first the one it answers on (the others: rnacos's gRPC and console,
 # the TC's console); module is where its jar is built (target/<module's name>.jar); registry is the
-# name@group it registers in Nacos, which its health requires; an instance > 1 runs only with
-# PAYMENT_INSTANCES at least that (payment-service-2 is the second payment-service).
+# name@group it registers in Nacos, which its health requires; "when" names the variable that must be at
+# least the number for the component to run (payment-service-2 is the second payment-service).
 COMPONENT_TABLE='
-# component        kind   ports                                         module                  registry                         instance
-mysql              mysql  MYSQL_PORT                                    -                       -                                1
-nacos              nacos  NACOS_PORT,NACOS_GRPC_PORT,NACOS_CONSOLE_PORT  -                       -                                1
-seata              seata  SEATA_PORT,SEATA_CONSOLE_PORT                 deploy/seata-server     seata-server@SEATA_GROUP         1
-channel-sandbox    app    SANDBOX_PORT                                  deploy/channel-sandbox  channel-sandbox@DEFAULT_GROUP    1
-inventory-service  app    INVENTORY_PORT                                inventory-service       inventory-service@DEFAULT_GROUP  1
-order-service      app    ORDER_PORT                                    order-service           order-service@DEFAULT_GROUP      1
-payment-service    app    PAYMENT_PORT                                  payment-service         payment-service@DEFAULT_GROUP    1
-payment-service-2  app    PAYMENT2_PORT                                 payment-service         payment-service@DEFAULT_GROUP    2
+# component        kind       ports                                         module                  registry                         when
+mysql              mysql      MYSQL_PORT                                    -                       -                                -
+nacos              nacos      NACOS_PORT,NACOS_GRPC_PORT,NACOS_CONSOLE_PORT  -                       -                                -
+toxiproxy          toxiproxy  TOXIPROXY_PORT                                -                       -                                FAULTY_LINKS>=1
+seata              seata      SEATA_PORT,SEATA_CONSOLE_PORT                 deploy/seata-server     seata-server@SEATA_GROUP         -
+seata-2            seata      SEATA2_PORT,SEATA2_CONSOLE_PORT               deploy/seata-server     seata-server@SEATA_GROUP         TC_INSTANCES>=2
+channel-sandbox    app        SANDBOX_PORT                                  deploy/channel-sandbox  channel-sandbox@DEFAULT_GROUP    -
+inventory-service  app        INVENTORY_PORT                                inventory-service       inventory-service@DEFAULT_GROUP  -
+order-service      app        ORDER_PORT                                    order-service           order-service@DEFAULT_GROUP      -
+payment-service    app        PAYMENT_PORT                                  payment-service         payment-service@DEFAULT_GROUP    -
+payment-service-2  app        PAYMENT2_PORT                                 payment-service         payment-service@DEFAULT_GROUP    PAYMENT_INSTANCES>=2
 '
-# a second instance started earlier is known to every command (down, status, env, ...) even without the variable
+# an optional component started earlier is known to every command (down, status, env, ...) even without its variable
 if [ -f "$PIDS/payment-service-2.pid" ] && [ "$PAYMENT_INSTANCES" -lt 2 ]; then PAYMENT_INSTANCES=2; fi
+if [ -f "$PIDS/seata-2.pid" ] && [ "$TC_INSTANCES" -lt 2 ]; then TC_INSTANCES=2; fi
+if [ -f "$PIDS/toxiproxy.pid" ] && [ "$FAULTY_LINKS" != 1 ]; then FAULTY_LINKS=1; fi
 declare -A KIND PORT_VARS MODULE REGISTRY
 ALL=()   # the components of this cluster, in start order
 INFRA=() # started one by one, each healthy before the next
 APPS=()  # started together once the infrastructure is up
-while read -r name kind ports module registry instance; do
+while read -r name kind ports module registry when; do
   [ -n "$name" ] && [ "${name:0:1}" != "#" ] || continue
   KIND[$name]=$kind PORT_VARS[$name]=${ports//,/ } MODULE[$name]=$module REGISTRY[$name]=$registry
-  [ "$PAYMENT_INSTANCES" -ge "$instance" ] || continue
+  if [ "$when" != - ]; then
+    gate=${when%>=*}
+    [ "${!gate}" -ge "${when#*>=}" ] || continue
+  fi
   ALL+=("$name")
   if [ "$kind" = app ]; then APPS+=("$name"); else INFRA+=("$name"); fi
 done <<<"$COMPONENT_TABLE"
@@ -357,11 +383,13 @@ healthy_nacos() { curl -fsS --max-time 5 "http://127.0.0.1:$(port_of "$1")/nacos
 owns_nacos() { [[ $2 == *rnacos* ]]; }
 
 start_seata() {
-  mkdir -p "$STATE/seata"
+  local ports
+  read -ra ports <<<"$(ports_of "$1")"
+  mkdir -p "$STATE/$1"
   # shellcheck disable=SC2086
-  (cd "$STATE/seata" && launch "$1" env SEATA_ADVERTISE_IP=127.0.0.1 MYSQL_HOST=127.0.0.1 \
+  (cd "$STATE/$1" && launch "$1" env SEATA_ADVERTISE_IP=127.0.0.1 MYSQL_HOST=127.0.0.1 \
     MYSQL_PORT="$MYSQL_PORT" MYSQL_USER="$MYSQL_USER" MYSQL_PASSWORD="$MYSQL_PASSWORD" \
-    NACOS_ADDR="127.0.0.1:$NACOS_PORT" SEATA_CONSOLE_PORT="$SEATA_CONSOLE_PORT" SEATA_LOG_DIR="$STATE/seata/logs" \
+    NACOS_ADDR="127.0.0.1:$NACOS_PORT" SEATA_CONSOLE_PORT="${ports[1]}" SEATA_LOG_DIR="$STATE/$1/logs" \
     SEATA_RETRY_DEAD_THRESHOLD="$SEATA_RETRY_DEAD_THRESHOLD" SEATA_CONSOLE_PASSWORD="$SEATA_CONSOLE_PASSWORD" \
     SEATA_SECRET_KEY="$SEATA_SECRET_KEY" \
     java $JAVA_OPTS -jar "$(jar_of "$1")" -p "$2")
@@ -369,9 +397,58 @@ start_seata() {
 healthy_seata() { port_open "$(port_of "$1")" && registered "$1"; }
 owns_seata() { [[ $2 == *"$(jar_of "$1")"* ]]; }
 
+start_toxiproxy() { launch "$1" "$(toxiproxy_bin)" -host 127.0.0.1 -port "$2"; }
+healthy_toxiproxy() { curl -fsS --max-time 5 "http://127.0.0.1:$(port_of "$1")/version"; }
+owns_toxiproxy() { [[ $2 == *toxiproxy-server* ]]; }
+
+# The links (FAULTY_LINKS=1): each service that keeps data reaches MySQL and every TC through proxies
+# of its own, named <service>-to-<target> (payment-service-to-mysql, inventory-service-to-seata-2, ...),
+# listening on LINK_PORT_BASE + 10 x the service's number + the target's. The instances of one service
+# share its links: Seata names an AT resource by its JDBC URL, and global locks by resource, so two
+# instances reaching one database through different ports would not see each other's locks.
+LINKED_SERVICES=(order-service payment-service inventory-service)
+link_owner() { case $1 in payment-service-2) echo payment-service ;; *) echo "$1" ;; esac; }
+link_port() { # link_port <service or instance> <target>
+  local i n=0 t owner
+  owner=$(link_owner "$1")
+  for i in "${!LINKED_SERVICES[@]}"; do [ "${LINKED_SERVICES[$i]}" = "$owner" ] && n=$((i + 1)); done
+  case $2 in mysql) t=6 ;; seata) t=1 ;; seata-2) t=2 ;; *) die "no link target '$2'" ;; esac
+  [ "$n" -gt 0 ] || die "no links for '$1' (services with links: ${LINKED_SERVICES[*]})"
+  echo $((LINK_PORT_BASE + 10 * n + t))
+}
+link_targets() { echo mysql seata; [ "$TC_INSTANCES" -lt 2 ] || echo seata-2; }
+linked() { [ "$FAULTY_LINKS" = 1 ] && [[ " ${LINKED_SERVICES[*]} " == *" $(link_owner "$1") "* ]]; }
+
+# Creates (or resets to healthy: enabled, no toxics) every link of the services.
+populate_links() {
+  local service target proxies=() body
+  for service in "${LINKED_SERVICES[@]}"; do
+    for target in $(link_targets); do
+      proxies+=("{\"name\":\"$service-to-$target\",\"listen\":\"127.0.0.1:$(link_port "$service" "$target")\",\"upstream\":\"127.0.0.1:$(port_of "$target")\",\"enabled\":true}")
+    done
+  done
+  body=$(IFS=,; echo "[${proxies[*]}]")
+  curl -fsS --max-time 10 -X POST "http://127.0.0.1:$TOXIPROXY_PORT/populate" -H 'Content-Type: application/json' -d "$body" >/dev/null
+}
+
+# What a linked service is started with: MySQL through its link, and the TCs through theirs (the
+# Seata client's file registry), instead of MySQL's port and the TCs' addresses in Nacos.
+link_env() {
+  linked "$1" || { echo "MYSQL_PORT=$MYSQL_PORT"; return; }
+  local target list=()
+  for target in $(link_targets); do
+    [ "$target" = mysql ] || list+=("127.0.0.1:$(link_port "$1" "$target")")
+  done
+  echo "MYSQL_PORT=$(link_port "$1" mysql)"
+  echo "SEATA_REGISTRY_TYPE=file"
+  echo "SEATA_SERVICE_GROUPLIST_DEFAULT=$(IFS=,; echo "${list[*]}")"
+}
+
 start_app() {
+  local link_vars
+  mapfile -t link_vars < <(link_env "$1")
   # shellcheck disable=SC2086
-  launch "$1" env SERVER_PORT="$2" MYSQL_HOST=127.0.0.1 MYSQL_PORT="$MYSQL_PORT" \
+  launch "$1" env SERVER_PORT="$2" MYSQL_HOST=127.0.0.1 "${link_vars[@]}" \
     MYSQL_USER="$MYSQL_USER" MYSQL_PASSWORD="$MYSQL_PASSWORD" NACOS_ADDR="127.0.0.1:$NACOS_PORT" \
     SERVICE_IP=127.0.0.1 SPRING_PROFILES_ACTIVE="${CLUSTER_PROFILES:-chaos,compressed-time}" \
     SERVICE_KEY="$SERVICE_KEY" SHOPPER_KEY="$SHOPPER_KEY" OPERATOR_PASSWORD="$OPERATOR_PASSWORD" \
@@ -401,6 +478,9 @@ await_healthy() {
     done
     apply_db_user || die "setting up the database user failed"
   fi
+  if [ "${KIND[$component]}" = toxiproxy ]; then
+    populate_links || die "creating the links in Toxiproxy failed"
+  fi
 }
 
 # ---------------------------------------------------------------- commands
@@ -411,6 +491,7 @@ cmd_up() {
   for component in "${wanted[@]}"; do port_of "$component" >/dev/null; done
   ensure_tools
   ensure_rnacos
+  [ "$FAULTY_LINKS" != 1 ] || ensure_toxiproxy || die "Toxiproxy is needed for FAULTY_LINKS=1"
   ensure_build "${wanted[@]}"
   mkdir -p "$LOGS" "$PIDS"
   # Infrastructure one by one (each needs the one before); the TC must be registered before the
@@ -469,7 +550,11 @@ cmd_down() {
 
 cmd_status() { # cmd_status [component...]: the exit code looks at those only (default: all)
   local component pid health all_ok=0
-  for component in "$@"; do port_of "$component" >/dev/null; done
+  for component in "$@"; do
+    port_of "$component" >/dev/null
+    # a component this cluster does not run (seata-2 without TC_INSTANCES=2, ...) is not healthy
+    [[ " ${ALL[*]} " == *" $component "* ]] || all_ok=3
+  done
   printf '%-18s %-8s %-22s %-8s %s\n' COMPONENT PID ADDRESS HEALTH RSS
   for component in "${ALL[@]}"; do
     pid=$(pid_of "$component" || echo -)
@@ -496,6 +581,7 @@ channel sandbox  http://127.0.0.1:$SANDBOX_PORT/sandbox/{wechat,alipay}/trades
 Nacos (rnacos)   http://127.0.0.1:$NACOS_PORT/nacos   console http://127.0.0.1:$NACOS_CONSOLE_PORT
 Seata console    http://127.0.0.1:$SEATA_CONSOLE_PORT (user seata, password SEATA_CONSOLE_PASSWORD of the secrets)
 MariaDB          127.0.0.1:$MYSQL_PORT  user $MYSQL_USER, databases order_db payment_db inventory_db seata
+$([ "$FAULTY_LINKS" = 1 ] && echo "links            the services reach MySQL and the TCs through Toxiproxy http://127.0.0.1:$TOXIPROXY_PORT (cluster.sh links)")
 secrets          $SECRETS   (a shopper's token: cluster.sh token <userId>; the operator: cluster.sh operator)
 logs             $LOGS
 EOF
@@ -514,6 +600,7 @@ export NACOS_URL=http://127.0.0.1:$NACOS_PORT
 export MYSQL_URL=jdbc:mysql://127.0.0.1:$MYSQL_PORT
 export MYSQL_USER=$MYSQL_USER
 export CLUSTER_LOG_DIR=$LOGS
+export TOXIPROXY_URL=$([ "$FAULTY_LINKS" = 1 ] && echo "http://127.0.0.1:$TOXIPROXY_PORT")
 EOF
   sed -n 's/^\([A-Z0-9_]*=\)/export \1/p' "$SECRETS"
 }
@@ -529,6 +616,21 @@ cmd_token() { # cmd_token <userId> [seconds]: a demo shopper's token, signed wit
   [ $# -ge 1 ] || die "usage: cluster.sh token <userId> [seconds]"
   load_secrets
   python3 "$ROOT/deploy/lib/dualpay.py" token "$@"
+}
+
+cmd_links() { # cmd_links [reset]: the links and their toxics; reset: every link made anew and healed
+  [ "$FAULTY_LINKS" = 1 ] || die "this cluster has no links; start it with FAULTY_LINKS=1 (down first)"
+  if [ "${1:-}" = reset ]; then
+    populate_links || die "creating the links in Toxiproxy failed"
+    curl -fsS --max-time 5 -X POST "http://127.0.0.1:$TOXIPROXY_PORT/reset" >/dev/null || die "resetting the links failed"
+  fi
+  curl -fsS --max-time 5 "http://127.0.0.1:$TOXIPROXY_PORT/proxies" | python3 -c '
+import json, sys
+proxies = json.load(sys.stdin)
+for name in sorted(proxies):
+    p = proxies[name]
+    toxics = ", ".join("%s %s %s" % (t["name"], t["stream"], t["attributes"]) for t in p["toxics"]) or "-"
+    print("%-30s %-16s -> %-16s %-8s %s" % (name, p["listen"], p["upstream"], "up" if p["enabled"] else "CUT", toxics))'
 }
 
 cmd_logs() {
@@ -550,6 +652,7 @@ main() {
     down) cmd_down "$@" ;;
     status) cmd_status "$@" ;;
     logs) cmd_logs "$@" ;;
+    links) cmd_links "$@" ;;
     env) load_secrets; cmd_env ;;
     token) cmd_token "$@" ;;
     operator) load_secrets; echo "operator:$OPERATOR_PASSWORD" ;;
