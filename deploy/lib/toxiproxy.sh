@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Toxiproxy's server (https://github.com/Shopify/toxiproxy), the links' proxy of the network chaos
-# scenarios, sourced by deploy/local/cluster.sh (FAULTY_LINKS=1): the server and its CLI, built once from the Go module proxy (about 30 s on 2 cores)
-# into Go's bin folder.
+# scenarios, sourced by deploy/local/cluster.sh (FAULTY_LINKS=1): the server, built once from the Go
+# module proxy (about 30 s on 2 cores) into Go's bin folder.
 #
-#   toxiproxy_bin [server|cli]  where the server (or the CLI) is, or will be
-#   ensure_toxiproxy            builds both when missing (installs Debian's golang-go first when there is no Go)
+#   toxiproxy_bin       where the server is, or will be
+#   ensure_toxiproxy    builds it when missing (installs Debian's golang-go first when there is no Go)
 TOXIPROXY_VERSION=2.5.0
 
-toxiproxy_bin() { echo "$(go env GOPATH 2>/dev/null || echo "$HOME/go")/bin/toxiproxy-${1:-server}-$TOXIPROXY_VERSION"; }
+toxiproxy_bin() { echo "$(go env GOPATH 2>/dev/null || echo "$HOME/go")/bin/toxiproxy-server-$TOXIPROXY_VERSION"; }
 
 ensure_toxiproxy() {
-  [ -x "$(toxiproxy_bin)" ] && [ -x "$(toxiproxy_bin cli)" ] && return 0
+  [ -x "$(toxiproxy_bin)" ] && return 0
   if ! command -v go >/dev/null; then
     echo "== installing golang-go (Debian package) to build Toxiproxy" >&2
     if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq golang-go >/dev/null
@@ -19,8 +19,7 @@ ensure_toxiproxy() {
   echo "== building Toxiproxy $TOXIPROXY_VERSION from the Go module proxy (about 30 s, once)" >&2
   local tmp bin
   tmp=$(mktemp -d)
-  if ! (cd "$tmp" && GOFLAGS=-mod=mod GOBIN="$tmp" go install "github.com/Shopify/toxiproxy/v2/cmd/server@v$TOXIPROXY_VERSION" \
-      "github.com/Shopify/toxiproxy/v2/cmd/cli@v$TOXIPROXY_VERSION") >&2; then
+  if ! (cd "$tmp" && GOFLAGS=-mod=mod GOBIN="$tmp" go install "github.com/Shopify/toxiproxy/v2/cmd/server@v$TOXIPROXY_VERSION") >&2; then
     rm -rf "$tmp"
     echo "building Toxiproxy $TOXIPROXY_VERSION failed" >&2
     return 1
@@ -28,6 +27,5 @@ ensure_toxiproxy() {
   bin=$(toxiproxy_bin)
   mkdir -p "$(dirname "$bin")"
   mv "$tmp/server" "$bin"
-  mv "$tmp/cli" "$(toxiproxy_bin cli)"
   rm -rf "$tmp"
 }
