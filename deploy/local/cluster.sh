@@ -441,7 +441,8 @@ link_env() {
   done
   echo "MYSQL_PORT=$(link_port "$1" mysql)"
   echo "SEATA_REGISTRY_TYPE=file"
-  echo "SEATA_SERVICE_GROUPLIST_DEFAULT=$(IFS=,; echo "${list[*]}")"
+  # Seata's file registry splits a grouplist on ';' (a ',' leaves one unresolvable address: no TC at all)
+  echo "SEATA_SERVICE_GROUPLIST_DEFAULT=$(IFS=';'; echo "${list[*]}")"
 }
 
 start_app() {
