@@ -6,7 +6,8 @@
 #                                             suite N times in a row (--hog: while another process
 #                                             keeps one core busy); no chaos, no compose check
 #
-#   1. builds every module and runs the unit tests (Maven wrapper, no Maven needed);
+#   1. builds every module (the benchmark's load generator too) and runs the unit tests (Maven wrapper,
+#      no Maven needed);
 #   2. brings the local cluster up, installing what is missing (MariaDB, rnacos, ...);
 #   3. runs the cluster scenarios (deploy/cluster-tests) against it: real MariaDB, real Seata TC,
 #      the Nacos protocol (rnacos), real HTTP between the services. Scenario classes and methods run
@@ -56,7 +57,7 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== build and unit tests"
-./mvnw -B -q verify
+./mvnw -B -q -Pbench verify
 
 echo "== local cluster (two payment-service instances)"
 export PAYMENT_INSTANCES=2

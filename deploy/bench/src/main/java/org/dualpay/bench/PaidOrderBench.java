@@ -1,0 +1,200 @@
+package org.dualpay.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The paid-order benchmark: a JVM load generator that plays shoppers and WeChat Pay against a running
+ * cluster. Not a test: it prints numbers. {@code deploy/bench/run.sh} runs both setups (AT and the
+ * floor) and the report; this class does one of:
+ *
+ * <pre>
+ *   run    --setup AT|floor --csv FILE [--levels 1,4,16,64] [--orders 240] [--duplicates 3] [--hot]
+ *   report --csv FILE [--png FILE]
+ * </pre>
+ *
+ * For each concurrency level of {@code run}: orders are opened and their WeChat trades started (not
+ * measured), every notify is signed before the window opens, then {@code level} callers send them in a
+ * closed loop. A first-time notify is verified, stored and applied in one global transaction over
+ * payment, order and inventory before it is answered, so its latency is the whole paid-order flow.
+ * Afterwards every order must read PAID within a minute; those that do not are failed orders.
+ * {@code --duplicates R} sends each paid trade's notify R more times (a fresh nonce each, as a
+ * channel's redelivery has); {@code --hot} repeats the first-time pass with every order on one SKU.
+ */
+public final class PaidOrderBench {
+
+    /** Spread orders cycle over the catalogue's SKUs; hot orders all take the first. */
+    static final List<String> SKUS = List.of("SKU-CABLE", "SKU-KEYBOARD", "SKU-MOUSE", "SKU-MONITOR", "SKU-HEADSET");
+    private static final int SETUP_THREADS = 8;
+    private static final Duration PAID_WITHIN = Duration.ofMinutes(1);
+
+    private final Shop shop;
+    private final WechatNotifies notifies;
+    private final ClosedLoop loop;
+    private final URI notifyTarget;
+    private final AtomicInteger tradeNumbers = new AtomicInteger();
+    private final String runTag = Long.toString(System.currentTimeMillis() % 100_000_000L, 36).toUpperCase();
+
+    private PaidOrderBench(Map<String, String> env) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.shop = new Shop(http, env);
+        this.notifies = new WechatNotifies(env);
+        this.loop = new ClosedLoop(http);
+        this.notifyTarget = URI.create(shop.paymentUrl() + "/api/payments/notify/WECHAT");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        switch (args.length == 0 ? "" : args[0]) {
+            case "run" -> new PaidOrderBench(System.getenv()).run(options);
+            case "report" -> Report.print(Path.of(options.get("csv")),
+                    options.containsKey("png") ? Path.of(options.get("png")) : null);
+            default -> {
+                System.err.println("usage: PaidOrderBench run --setup AT|floor --csv FILE [--levels 1,4,16,64] "
+                        + "[--orders 240] [--duplicates 3] [--hot]\n       PaidOrderBench report --csv FILE [--png FILE]");
+                System.exit(2);
+            }
+        }
+    }
+
+    private void run(Map<String, String> options) throws Exception {
+        String setup = options.getOrDefault("setup", "AT");
+        Path csv = Path.of(options.get("csv"));
+        int[] levels = Arrays.stream(options.getOrDefault("levels", "1,4,16,64").split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        int orders = Integer.parseInt(options.getOrDefault("orders", "240"));
+        int duplicates = Integer.parseInt(options.getOrDefault("duplicates", "0"));
+        boolean hot = options.containsKey("hot");
+        if (!Files.exists(csv)) {
+            Files.createDirectories(csv.toAbsolutePath().getParent());
+            Files.writeString(csv, Row.HEADER + "\n");
+        }
+        Map<String, Long> stockBefore = new LinkedHashMap<>();
+        for (String sku : SKUS) {
+            stockBefore.put(sku, shop.stock(sku));
+            shop.setStock(sku, 1_000_000);
+        }
+        try {
+            System.out.printf("== %s: warm-up (100 orders, 8 callers, not counted)%n", setup);
+            loop.run(notifyTarget, sign(open(100, SKUS), 1), 8);
+            for (int level : levels) {
+                int count = Math.max(orders, 10 * level);
+                List<Shop.Trade> trades = open(count, SKUS);
+                Row first = measure(setup, "first-time", "spread", level, trades, 1, true);
+                append(csv, first);
+                if (duplicates > 0) {
+                    append(csv, measure(setup, "duplicate", "spread", level, trades, duplicates, false));
+                }
+                if (hot) {
+                    append(csv, measure(setup, "first-time", "hot", level, open(count, SKUS.subList(0, 1)), 1, true));
+                }
+            }
+        } finally {
+            stockBefore.forEach(shop::setStock);
+        }
+    }
+
+    private Row measure(String setup, String path, String skus, int level, List<Shop.Trade> trades, int times,
+            boolean awaitPaid) throws Exception {
+        ClosedLoop.Result result = loop.run(notifyTarget, sign(trades, times), level);
+        int failed = awaitPaid ? notPaid(trades) : 0;
+        Row row = Row.of(setup, path, skus, level, result, failed);
+        System.out.printf("   %-5s %-10s %-6s x%-3d %5d notifies in %6.2f s: %7.1f/s  p50 %7.1f  p95 %7.1f  "
+                + "p99 %7.1f ms  errors %d  failed orders %d  cpu: generator %4.1f %%, cluster %4.1f %%%n",
+                setup, path, skus, level, row.requests(), row.seconds(), row.throughput(), row.p50(), row.p95(),
+                row.p99(), row.errors(), failed, 100 * row.generatorCpu(), 100 * row.clusterCpu());
+        return row;
+    }
+
+    /** {@code count} orders opened and their WeChat trades started, cycling over {@code skus}. */
+    private List<Shop.Trade> open(int count, List<String> skus) throws Exception {
+        List<Callable<Shop.Trade>> jobs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String sku = skus.get(i % skus.size());
+            String user = "bench-" + (i % 50);
+            jobs.add(() -> shop.open(user, sku));
+        }
+        return all(jobs);
+    }
+
+    /** Each trade's notify {@code times} times: one channel trade number, a fresh nonce each time. */
+    private List<WechatNotifies.Signed> sign(List<Shop.Trade> trades, int times) {
+        List<WechatNotifies.Signed> signed = new ArrayList<>();
+        List<String> channelTradeNos = trades.stream()
+                .map(t -> "4200BENCH" + runTag + String.format("%08d", tradeNumbers.incrementAndGet())).toList();
+        for (int round = 0; round < times; round++) {
+            for (int i = 0; i < trades.size(); i++) {
+                signed.add(notifies.paid(trades.get(i), channelTradeNos.get(i)));
+            }
+        }
+        return signed;
+    }
+
+    /** How many of the orders still do not read PAID after {@link #PAID_WITHIN}. */
+    private int notPaid(List<Shop.Trade> trades) throws Exception {
+        long deadline = System.nanoTime() + PAID_WITHIN.toNanos();
+        List<Shop.Trade> waiting = new ArrayList<>(trades);
+        while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+            List<Callable<Boolean>> reads = waiting.stream()
+                    .<Callable<Boolean>>map(t -> () -> "PAID".equals(shop.orderStatus(t))).toList();
+            List<Boolean> paid = all(reads);
+            List<Shop.Trade> still = new ArrayList<>();
+            for (int i = 0; i < waiting.size(); i++) {
+                if (!paid.get(i)) {
+                    still.add(waiting.get(i));
+                }
+            }
+            waiting = still;
+            if (!waiting.isEmpty()) {
+                Thread.sleep(500);
+            }
+        }
+        return waiting.size();
+    }
+
+    private static <T> List<T> all(List<Callable<T>> jobs) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(SETUP_THREADS);
+        try {
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : pool.invokeAll(jobs)) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static void append(Path csv, Row row) throws IOException {
+        Files.writeString(csv, row.csv() + "\n", StandardOpenOption.APPEND);
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
+            }
+            String name = args[i].substring(2);
+            boolean flag = i + 1 == args.length || args[i + 1].startsWith("--");
+            options.put(name, flag ? "true" : args[++i]);
+        }
+        return options;
+    }
+}
