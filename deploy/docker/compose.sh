@@ -24,11 +24,15 @@
 # SEATA_CONSOLE_HOST_PORT=7091, and for the `ops` proxy ORDER_OPS_HOST_PORT=9081 PAYMENT_OPS_HOST_PORT=9082
 # INVENTORY_OPS_HOST_PORT=9083 SANDBOX_OPS_HOST_PORT=9090). DUALPAY_OPS=0 leaves the ops proxy out.
 # Compose v2 (the CLI plugin) is used when present; DUALPAY_COMPOSE=docker-compose forces 1.29.
+# FAULTY_LINKS=1 (with up): every service reaches MySQL and the TC through a Toxiproxy link of its own
+# (deploy/docker-compose.links.yml), for the chaos scenarios that slow or cut them; a stack brought up
+# so keeps its links for every later command, until `down`. TOXIPROXY_HOST_PORT (8474) is its API.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 HERE=$ROOT/deploy/docker
 FILE=$ROOT/deploy/docker-compose.yml
+LINKS_FILE=$ROOT/deploy/docker-compose.links.yml
 IMAGES_ENV=${IMAGES_ENV_FILE:-$ROOT/deploy/.images.env}
 PROJECT=${COMPOSE_PROJECT:-dualpay}
 PAYMENT_REPLICAS=${PAYMENT_REPLICAS:-2}
@@ -58,6 +62,10 @@ compose() {
     elif command -v docker-compose >/dev/null 2>&1; then COMPOSE_CMD=(docker-compose)
     else die "no compose found; run deploy/docker/engine.sh"; fi
     COMPOSE_CMD+=(-p "$PROJECT" -f "$FILE")
+    if [ "${FAULTY_LINKS:-0}" = 1 ] || [ -n "$(docker ps -a -q --filter "label=com.docker.compose.project=$PROJECT" \
+        --filter label=com.docker.compose.service=toxiproxy 2>/dev/null)" ]; then
+      COMPOSE_CMD+=(-f "$LINKS_FILE")
+    fi
     # the chosen images; variables set in the environment still win over the file
     [ -f "$IMAGES_ENV" ] && COMPOSE_CMD+=(--env-file "$IMAGES_ENV")
   fi
@@ -228,6 +236,7 @@ export MYSQL_URL=jdbc:mysql://127.0.0.1:$(host_port mysql 3306 "${MYSQL_HOST_POR
 export MYSQL_USER=dualpay
 export CLUSTER_LOG_DIR=$LOG_LINKS
 export COMPOSE_PROJECT=$PROJECT
+export TOXIPROXY_URL=$([ -n "$(compose ps -q toxiproxy 2>/dev/null)" ] && echo "http://127.0.0.1:$(host_port toxiproxy 8474 "${TOXIPROXY_HOST_PORT:-8474}")")
 EOF
   sed -n 's/^\([A-Z0-9_]*=\)/export \1/p' "$SECRETS"
 }

@@ -21,6 +21,9 @@
 #   NGINX_IMAGE    nginx:1.26-alpine            dualpay-local/nginx:debian  nginx/: Debian's nginx + curl
 #   SOCAT_IMAGE    alpine/socat:1.7.4.3-r0      dualpay-local/socat:debian  socat/: Debian's socat (Testcontainers'
 #                                               ambassador, for the cluster tests against compose)
+#   TOXIPROXY_IMAGE ghcr.io/shopify/toxiproxy:2.5.0 dualpay-local/toxiproxy:2.5.0 toxiproxy/: the server deploy/lib/toxiproxy.sh
+#                                               builds from the Go module proxy (the links of FAULTY_LINKS=1); only
+#                                               with FAULTY_LINKS=1, or when it was built before
 #   MAVEN_IMAGE    maven:3.9-eclipse-temurin-17 none: without it APP_DOCKERFILE=Dockerfile.prebuilt, so the
 #                                               app images are made from the jars the reactor built on the host
 #
@@ -39,6 +42,9 @@ STANDINS=${DUALPAY_STANDINS:-0}
 
 say() { printf '%s\n' "$*" >&2; }
 die() { say "images.sh: $*"; exit 1; }
+
+# shellcheck source=../lib/toxiproxy.sh
+. "$ROOT/deploy/lib/toxiproxy.sh"
 
 docker info >/dev/null 2>&1 || die "no Docker engine answers; run deploy/docker/engine.sh first"
 
@@ -132,6 +138,22 @@ rnacos_binary() {
   die "the Nacos stand-in needs the rnacos binary: run 'deploy/local/cluster.sh up nacos' once (it installs rnacos 0.8.8 with cargo) or set RNACOS_BIN"
 }
 
+# The links' proxy is chosen only where it is wanted (FAULTY_LINKS=1) or already there: building it
+# needs Go and a minute, which a stack without links should not pay.
+toxiproxy_image() {
+  local official_tag=ghcr.io/shopify/toxiproxy:$TOXIPROXY_VERSION standin_tag=dualpay-local/toxiproxy:$TOXIPROXY_VERSION
+  if [ "${FAULTY_LINKS:-0}" != 1 ]; then
+    if have_image "$official_tag" && [ "$STANDINS" != 1 ]; then echo "$official_tag"; elif have_image "$standin_tag"; then echo "$standin_tag"; fi
+    return 0
+  fi
+  if official "$official_tag"; then echo "$official_tag"; return 0; fi
+  ensure_toxiproxy || die "the links' proxy needs Toxiproxy's server (deploy/lib/toxiproxy.sh)"
+  local server=$WORK/toxiproxy-server
+  cp "$(toxiproxy_bin)" "$server"
+  need_base
+  standin "$standin_tag" toxiproxy "$base" "$server"
+}
+
 tc_jar() {
   local jar=$ROOT/deploy/seata-server/target/seata-server.jar
   if [ ! -f "$jar" ] || [ ! -d "${jar%/*}/lib" ]; then
@@ -143,7 +165,7 @@ tc_jar() {
 
 main() {
   mkdir -p "$WORK"
-  local t0=$SECONDS base="" runtime mysql nacos seata nginx socat app_dockerfile=Dockerfile maven=maven:3.9-eclipse-temurin-17
+  local t0=$SECONDS base="" runtime mysql nacos seata nginx socat toxiproxy app_dockerfile=Dockerfile maven=maven:3.9-eclipse-temurin-17
   need_base() { [ -n "$base" ] || base=$(base_image); }
 
   say "== images (official where present or pullable, local stand-ins otherwise)"
@@ -162,6 +184,7 @@ main() {
     need_base; nginx=$(standin dualpay-local/nginx:debian nginx "$base"); fi
   if official alpine/socat:1.7.4.3-r0; then socat=alpine/socat:1.7.4.3-r0; else
     need_base; socat=$(standin dualpay-local/socat:debian socat "$base"); fi
+  toxiproxy=$(toxiproxy_image)
   # The full Maven build in a container needs Maven Central from inside it.
   if ! official "$maven"; then app_dockerfile=Dockerfile.prebuilt; fi
 
@@ -174,7 +197,8 @@ NACOS_IMAGE=$nacos
 SEATA_IMAGE=$seata
 NGINX_IMAGE=$nginx
 SOCAT_IMAGE=$socat
-MAVEN_IMAGE=$maven
+${toxiproxy:+TOXIPROXY_IMAGE=$toxiproxy
+}MAVEN_IMAGE=$maven
 APP_DOCKERFILE=$app_dockerfile
 EOF
   say "   images ready in $((SECONDS - t0)) s; written to ${ENV_FILE#"$ROOT"/}:"
