@@ -6,7 +6,7 @@
 #                          `up -d --wait` with PAYMENT_REPLICAS (2) payment-service replicas, then one
 #                          order paid through the edge
 #   compose.sh demo        one more order paid through the edge
-#   compose.sh down        containers, networks and volumes removed (`down -v --remove-orphans`); the
+#   compose.sh down        containers (of every profile), networks and volumes removed (`down -v --remove-orphans`); the
 #                          images stay for the next `up`
 #   compose.sh status      `ps`, one line per container; exit 3 when one is not healthy
 #   compose.sh logs [service]   follow the logs (all services, or one)
@@ -289,7 +289,8 @@ main() {
   case $command in
     up) cmd_up ;;
     demo) demo_order ;;
-    down) compose down -v --remove-orphans; rm -rf "$LOG_LINKS" ;;
+    # every profile's services too: a second TC started for a scenario (two-tcs) is part of the stack
+    down) compose --profile ops --profile two-tcs down -v --remove-orphans; rm -rf "$LOG_LINKS" ;;
     status) cmd_status ;;
     logs) compose logs -f --tail 100 "$@" ;;
     env) cmd_env ;;
