@@ -7,11 +7,12 @@
 #      closed loop, so that it spends the cores on sending, not on signing);
 #   2. restarts inventory-, order- and payment-service with the default profile (not the test
 #      cluster's compressed time, whose active query asks the channel about every open trade each
-#      second) and Seata on, and measures at each level: first-time payments over spread SKUs (one AT
+#      second) and Seata on, warms them up (passes of 400 payments until one is no more than 5 %
+#      faster than the one before), and measures at each level: first-time payments over spread SKUs (one AT
 #      global transaction over the three services each), the duplicate path (each paid trade notified
 #      --duplicates more times), and first-time payments on one hot SKU;
-#   3. restarts them with SEATA_ENABLED=false (local transactions only, no global transaction) and
-#      measures first-time payments again: the floor;
+#   3. restarts them with SEATA_ENABLED=false (local transactions only, no global transaction), warms
+#      them up the same way and measures first-time payments again: the floor;
 #   4. brings them back as they were, and prints the table; DIR (default deploy/bench/results/<date>)
 #      keeps results.csv, report.md (the tables and the machine) and chart.png.
 # A second payment-service instance, if one runs, is stopped for the run and started again after it:
