@@ -16,7 +16,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The paid-order benchmark: a JVM load generator that plays shoppers and WeChat Pay against a running
@@ -49,8 +48,6 @@ public final class PaidOrderBench {
     private final WechatNotifies notifies;
     private final ClosedLoop loop;
     private final URI notifyTarget;
-    private final AtomicInteger tradeNumbers = new AtomicInteger();
-    private final String runTag = Long.toString(System.currentTimeMillis() % 100_000_000L, 36).toUpperCase();
 
     private PaidOrderBench(Map<String, String> env) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -152,14 +149,16 @@ public final class PaidOrderBench {
         return all(jobs);
     }
 
-    /** Each trade's notify {@code times} times: one channel trade number, a fresh nonce each time. */
+    /**
+     * Each trade's notify {@code times} times, a fresh nonce each time. The channel trade number is the
+     * trade's own (derived from its out-trade-no), so a repeat is a redelivery of the same payment and not
+     * a second payment of the trade, which payment-service would rightly take as an anomaly.
+     */
     private List<WechatNotifies.Signed> sign(List<Shop.Trade> trades, int times) {
         List<WechatNotifies.Signed> signed = new ArrayList<>();
-        List<String> channelTradeNos = trades.stream()
-                .map(t -> "4200BENCH" + runTag + String.format("%08d", tradeNumbers.incrementAndGet())).toList();
         for (int round = 0; round < times; round++) {
-            for (int i = 0; i < trades.size(); i++) {
-                signed.add(notifies.paid(trades.get(i), channelTradeNos.get(i)));
+            for (Shop.Trade trade : trades) {
+                signed.add(notifies.paid(trade, "4200" + trade.outTradeNo()));
             }
         }
         return signed;
