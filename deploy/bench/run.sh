@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
 # The paid-order benchmark (README, "Performance"): one run against the running local cluster, one table.
 #
-#   deploy/bench/run.sh [--levels 1,4,16,64] [--orders 240] [--duplicates 3] [--out DIR]
+#   deploy/bench/run.sh [--levels 1,4,16,64] [--orders 240] [--duplicates 3] [--setups AT,floor] [--out DIR]
 #
 #   1. builds the load generator (deploy/bench: a JVM whose callers send pre-signed notifies in a
 #      closed loop, so that it spends the cores on sending, not on signing);
 #   2. restarts inventory-, order- and payment-service with the default profile (not the test
 #      cluster's compressed time, whose active query asks the channel about every open trade each
-#      second) and Seata on, warms them up (passes of 400 payments until one is no more than 5 %
-#      faster than the one before), and measures at each level: first-time payments over spread SKUs (one AT
+#      second) and Seata on, warms them up (at least 5 passes of 400 payments, then until one is no
+#      more than 5 % faster than the best before it), and measures at each level: first-time payments over spread SKUs (one AT
 #      global transaction over the three services each), the duplicate path (each paid trade notified
 #      --duplicates more times), and first-time payments on one hot SKU;
 #   3. restarts them with SEATA_ENABLED=false (local transactions only, no global transaction), warms
 #      them up the same way and measures first-time payments again: the floor;
+#   (--setups AT measures step 2 only, to compare a change to the AT path before and after it);
 #   4. brings them back as they were, and prints the table; DIR (default deploy/bench/results/<date>)
 #      keeps results.csv, report.md (the tables and the machine) and chart.png.
 # A second payment-service instance, if one runs, is stopped for the run and started again after it:
@@ -22,12 +23,13 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 CLUSTER=deploy/local/cluster.sh
 
-LEVELS=1,4,16,64 ORDERS=240 DUPLICATES=3 OUT=""
+LEVELS=1,4,16,64 ORDERS=240 DUPLICATES=3 SETUPS=AT,floor OUT=""
 while [ $# -gt 0 ]; do
   case $1 in
     --levels) LEVELS=$2; shift 2 ;;
     --orders) ORDERS=$2; shift 2 ;;
     --duplicates) DUPLICATES=$2; shift 2 ;;
+    --setups) SETUPS=$2; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
     -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
@@ -63,18 +65,22 @@ echo "== the load generator"
 bench() { java -Xms64m -Xmx256m -XX:+UseSerialGC -jar deploy/bench/target/bench.jar "$@"; }
 
 [ "$second_instance" = 0 ] || $CLUSTER stop payment-service-2 >/dev/null
-echo "== AT: Seata on, default profile"
-restart_services SEATA_ENABLED=true CLUSTER_PROFILES=default
-bench run --setup AT --csv "$CSV" --levels "$LEVELS" --orders "$ORDERS" --duplicates "$DUPLICATES" --hot
-echo "== the floor: SEATA_ENABLED=false in the three services (local transactions only)"
-restart_services SEATA_ENABLED=false CLUSTER_PROFILES=default
-bench run --setup floor --csv "$CSV" --levels "$LEVELS" --orders "$ORDERS"
+if [[ ,$SETUPS, == *,AT,* ]]; then
+  echo "== AT: Seata on, default profile"
+  restart_services SEATA_ENABLED=true CLUSTER_PROFILES=default
+  bench run --setup AT --csv "$CSV" --levels "$LEVELS" --orders "$ORDERS" --duplicates "$DUPLICATES" --hot
+fi
+if [[ ,$SETUPS, == *,floor,* ]]; then
+  echo "== the floor: SEATA_ENABLED=false in the three services (local transactions only)"
+  restart_services SEATA_ENABLED=false CLUSTER_PROFILES=default
+  bench run --setup floor --csv "$CSV" --levels "$LEVELS" --orders "$ORDERS"
+fi
 
 {
   echo "# Paid-order benchmark, $(date -u '+%Y-%m-%d %H:%M') UTC"
   echo
   echo "Commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!deploy/bench/results' || echo ' (with uncommitted changes)');" \
-    "\`deploy/bench/run.sh --levels $LEVELS --orders $ORDERS --duplicates $DUPLICATES\`."
+    "\`deploy/bench/run.sh --levels $LEVELS --orders $ORDERS --duplicates $DUPLICATES --setups $SETUPS\`."
   echo "Machine: $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(free -g | awk '/^Mem/ {print $2}') GiB;" \
     "$(java -version 2>&1 | head -1); one instance of each service, JAVA_OPTS \`${JAVA_OPTS:--Xms64m -Xmx256m -XX:MaxMetaspaceSize=192m -XX:+UseSerialGC}\`;" \
     "MariaDB, rnacos and one Seata TC (store mode db) on the same cores."
