@@ -79,6 +79,19 @@ public class PaymentLedger {
     }
 
     /**
+     * The attempt as a plain read sees it, which for a decision outside a global transaction is the
+     * committed attempt unless it shows SUCCESS. Only a global transaction sets SUCCESS, nothing moves an
+     * attempt out of it, and the other statuses are entered from CREATED only; the trade's channel and
+     * amount are written once, when the attempt is created (a local transaction). So a row that does not
+     * show SUCCESS is committed as such, or a global transaction's uncommitted CLOSED or FAILED over a
+     * committed CREATED: neither is SUCCESS, and a decision on it comes out the same. A SUCCESS may be
+     * uncommitted; read it again with {@link #committed}.
+     */
+    public AttemptRow current(String outTradeNo) {
+        return attempts.find(outTradeNo);
+    }
+
+    /**
      * The attempt as committed. Under AT a plain read sees other global transactions' uncommitted
      * changes; an attempt that reads SUCCESS that way may still be rolled back. So whatever is
      * decided on the attempt's state outside a global transaction (such as telling a channel its

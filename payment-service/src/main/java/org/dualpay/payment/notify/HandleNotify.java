@@ -120,9 +120,16 @@ public class HandleNotify {
      * repeat of a processed payment is answered at once.
      */
     public Answer accept(Channel channel, PaymentNotice notice, NotifySource source) {
-        // A committed read: under AT a plain read could see another transaction's SUCCESS that is
-        // then rolled back, and the channel would be told to stop notifying money we never recorded.
-        AttemptRow attempt = ledger.committed(notice.outTradeNo());
+        AttemptRow attempt = ledger.current(notice.outTradeNo());
+        if (attempt != null && attempt.status == AttemptStatus.SUCCESS) {
+            // Under AT a plain read can see another global transaction's SUCCESS that is then rolled back,
+            // and the channel would be told to stop notifying money we never recorded. Any other status
+            // decides as the committed one would (PaymentLedger#current), so only a SUCCESS is checked:
+            if (isRepeatOfProcessed(channel, attempt, notice)) {
+                return count(channel, new Answer.Acknowledge("already_confirmed"));
+            }
+            attempt = ledger.committed(notice.outTradeNo());
+        }
         if (attempt == null) {
             return refuse(channel, NotifyRefusal.UNKNOWN_TRADE, "no attempt " + notice.outTradeNo(), notice);
         }
@@ -145,6 +152,22 @@ public class HandleNotify {
         }
         var outcome = processor.process(row.id, "inline");
         return count(channel, new Answer.Acknowledge(outcome == null ? "stored" : outcome.name().toLowerCase()));
+    }
+
+    /**
+     * Whether this notice repeats a payment whose global transaction committed. The attempt (a plain
+     * read) says this very trade paid it; the trade's inbox row, PROCESSED, says so as committed: a row
+     * is marked processed only after its global transaction returned, and that row's transaction is the
+     * only one that sets this trade's SUCCESS (a plain indexed read instead of a committed read, which
+     * costs a row lock and a round trip to the TC: the redelivery path).
+     */
+    private boolean isRepeatOfProcessed(Channel channel, AttemptRow attempt, PaymentNotice notice) {
+        if (anomaly(channel, attempt, notice) != null || !notice.channelTradeNo().equals(attempt.channelTradeNo)) {
+            return false;
+        }
+        InboxRow stored = inbox.find(channel, notice.channelTradeNo(), EVENT);
+        return stored != null && stored.status == InboxStatus.PROCESSED && stored.anomaly == null
+                && notice.outTradeNo().equals(stored.outTradeNo);
     }
 
     /** Why the channel's word disagrees with our attempt, or null when it agrees. */
