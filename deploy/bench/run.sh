@@ -4,7 +4,7 @@
 #   deploy/bench/run.sh [--levels 1,4,16,64] [--orders 240] [--duplicates 3] [--setups AT,floor] [--out DIR]
 #
 #   1. builds the load generator (deploy/bench: a JVM whose callers send pre-signed notifies in a
-#      closed loop, so that it spends the cores on sending, not on signing);
+#      closed loop, so that it spends the cores on sending, not on signing) and the three services;
 #   2. restarts inventory-, order- and payment-service with the default profile (not the test
 #      cluster's compressed time, whose active query asks the channel about every open trade each
 #      second) and Seata on, warms them up (at least 5 passes of 400 payments, then until one is no
@@ -60,8 +60,10 @@ restore() {
 }
 trap restore EXIT
 
-echo "== the load generator"
-./mvnw -B -q -Pbench -pl deploy/bench -am package -DskipTests
+echo "== the load generator, and the three services' jars from this checkout"
+# (cluster.sh start runs whatever jar it finds: without this a run measures the last jar built, not the
+# code it reports; the TC is not restarted here, so a change to it needs cluster.sh up or a restart first)
+./mvnw -B -q -Pbench -pl deploy/bench,inventory-service,order-service,payment-service -am package -DskipTests
 bench() { java -Xms64m -Xmx256m -XX:+UseSerialGC -jar deploy/bench/target/bench.jar "$@"; }
 
 [ "$second_instance" = 0 ] || $CLUSTER stop payment-service-2 >/dev/null

@@ -134,7 +134,10 @@ public final class PaidOrderBench {
 
     private Row measure(String setup, String path, String skus, int level, List<Shop.Trade> trades, int times,
             boolean awaitPaid) throws Exception {
-        ClosedLoop.Result result = loop.run(notifyTarget, sign(trades, times), level);
+        List<WechatNotifies.Signed> signed = sign(trades, times);
+        // (a line to start a profiler on: the window opens now)
+        System.out.printf("   %-5s %-10s %-6s x%-3d sending %d notifies%n", setup, path, skus, level, signed.size());
+        ClosedLoop.Result result = loop.run(notifyTarget, signed, level);
         int failed = awaitPaid ? notPaid(trades) : 0;
         Row row = Row.of(setup, path, skus, level, result, failed);
         System.out.printf("   %-5s %-10s %-6s x%-3d %5d notifies in %6.2f s: %7.1f/s  p50 %7.1f  p95 %7.1f  "
