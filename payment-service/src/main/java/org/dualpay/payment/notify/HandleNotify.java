@@ -125,7 +125,8 @@ public class HandleNotify {
             // Under AT a plain read can see another global transaction's SUCCESS that is then rolled back,
             // and the channel would be told to stop notifying money we never recorded. Any other status
             // decides as the committed one would (PaymentLedger#current), so only a SUCCESS is checked:
-            if (isRepeatOfProcessed(channel, attempt, notice)) {
+            if (anomaly(channel, attempt, notice) == null && paidByThisTrade(attempt, notice)
+                    && processedInInbox(channel, notice)) {
                 return count(channel, new Answer.Acknowledge("already_confirmed"));
             }
             attempt = ledger.committed(notice.outTradeNo());
@@ -134,8 +135,7 @@ public class HandleNotify {
             return refuse(channel, NotifyRefusal.UNKNOWN_TRADE, "no attempt " + notice.outTradeNo(), notice);
         }
         String anomaly = anomaly(channel, attempt, notice);
-        if (anomaly == null && attempt.status == AttemptStatus.SUCCESS
-                && notice.channelTradeNo().equals(attempt.channelTradeNo)) {
+        if (anomaly == null && paidByThisTrade(attempt, notice)) {
             return count(channel, new Answer.Acknowledge("already_confirmed"));
         }
         if (anomaly != null) {
@@ -154,17 +154,19 @@ public class HandleNotify {
         return count(channel, new Answer.Acknowledge(outcome == null ? "stored" : outcome.name().toLowerCase()));
     }
 
+    /** Whether the attempt was paid by this notice's very trade (as far as the read of it goes). */
+    private static boolean paidByThisTrade(AttemptRow attempt, PaymentNotice notice) {
+        return attempt.status == AttemptStatus.SUCCESS && notice.channelTradeNo().equals(attempt.channelTradeNo);
+    }
+
     /**
-     * Whether this notice repeats a payment whose global transaction committed. The attempt (a plain
-     * read) says this very trade paid it; the trade's inbox row, PROCESSED, says so as committed: a row
-     * is marked processed only after its global transaction returned, and that row's transaction is the
-     * only one that sets this trade's SUCCESS (a plain indexed read instead of a committed read, which
-     * costs a row lock and a round trip to the TC: the redelivery path).
+     * Whether this trade's payment was processed, as committed. A plain read that shows the attempt paid
+     * by this trade may be a global transaction's uncommitted change; the trade's inbox row, PROCESSED,
+     * makes it committed: a row is marked processed only after its global transaction returned, and that
+     * row's transaction is the only one that sets this trade's SUCCESS (a plain indexed read instead of a
+     * committed read, which costs a row lock and a round trip to the TC: the redelivery path).
      */
-    private boolean isRepeatOfProcessed(Channel channel, AttemptRow attempt, PaymentNotice notice) {
-        if (anomaly(channel, attempt, notice) != null || !notice.channelTradeNo().equals(attempt.channelTradeNo)) {
-            return false;
-        }
+    private boolean processedInInbox(Channel channel, PaymentNotice notice) {
         InboxRow stored = inbox.find(channel, notice.channelTradeNo(), EVENT);
         return stored != null && stored.status == InboxStatus.PROCESSED && stored.anomaly == null
                 && notice.outTradeNo().equals(stored.outTradeNo);
