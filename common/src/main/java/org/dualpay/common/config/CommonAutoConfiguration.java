@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.dualpay.common.error.ProblemAdvice;
+import org.dualpay.common.error.ProblemPages;
 import org.dualpay.common.fault.ArmedFaultPoints;
 import org.dualpay.common.fault.FaultPoint;
 import org.dualpay.common.fault.FaultPointCatalog;
@@ -36,6 +37,13 @@ public class CommonAutoConfiguration {
     @ConditionalOnMissingBean
     ProblemAdvice problemAdvice() {
         return new ProblemAdvice();
+    }
+
+    /** The pages each problem's {@code type} points at, open to anyone. */
+    @Bean
+    @ConditionalOnWebApplication
+    ProblemPages problemPages() {
+        return new ProblemPages();
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -1,6 +1,5 @@
 package org.dualpay.common.error;
 
-import java.net.URI;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -22,7 +21,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error of every service leaves as {@code application/problem+json} with a stable
- * {@code code}. Framework errors (bad JSON, a missing header, failed bean validation) keep Spring's
+ * {@code code} and a {@code type} that is the page describing it ({@link ProblemCode#type()},
+ * served by {@link ProblemPages}). Framework errors (bad JSON, a missing header, failed bean validation) keep Spring's
  * problem document and get a code here; business refusals arrive as {@link ProblemException}.
  */
 @RestControllerAdvice
@@ -38,9 +38,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RemoteProblemException.class)
     ResponseEntity<ProblemDetail> onRemote(RemoteProblemException e) {
         log.warn("Unhandled answer from another service: {}", e.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(ProblemCode.UPSTREAM_ERROR.status(),
+        ProblemDetail problem = problem(ProblemCode.UPSTREAM_ERROR,
                 "A service this request depends on answered " + e.status());
-        problem.setProperty("code", ProblemCode.UPSTREAM_ERROR.code());
         problem.setProperty("upstreamCode", e.code());
         return ResponseEntity.status(ProblemCode.UPSTREAM_ERROR.status()).body(problem);
     }
@@ -53,9 +52,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             return onProblem(wrapped.get());
         }
         log.error("Unexpected error", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(ProblemCode.INTERNAL_ERROR.status(),
+        ProblemDetail problem = problem(ProblemCode.INTERNAL_ERROR,
                 "The request could not be completed; nothing was lost and it can be retried.");
-        problem.setProperty("code", ProblemCode.INTERNAL_ERROR.code());
         return ResponseEntity.internalServerError().body(problem);
     }
 
@@ -92,14 +90,16 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         // Spring passes no body for some framework errors and builds it later from the exception.
         Object problemBody = body == null && ex instanceof ErrorResponse response ? response.getBody() : body;
         if (problemBody instanceof ProblemDetail problem && !hasCode(problem)) {
-            problem.setProperty("code", codeFor(ex, statusCode).code());
+            ProblemCode code = codeFor(ex, statusCode);
+            problem.setProperty("code", code.code());
+            problem.setType(code.type());
         }
         return super.handleExceptionInternal(ex, problemBody, headers, statusCode, request);
     }
 
     static ProblemDetail toProblem(ProblemException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        problem.setType(URI.create("urn:problem:" + e.code().code().toLowerCase().replace('_', '-')));
+        problem.setType(e.code().type());
         problem.setProperty("code", e.code().code());
         e.properties().forEach(problem::setProperty);
         return problem;

@@ -49,6 +49,13 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  */
 public class ClusterSecurity {
 
+    /**
+     * What documents the public API, read-only for anyone: the OpenAPI document ({@code /internal/**} is
+     * not in it), Swagger UI and the problem types' pages. Each service opens these to {@code GET} only.
+     */
+    public static final String[] DOCUMENTATION = {"/v3/api-docs", "/v3/api-docs/swagger-config", "/v3/api-docs.yaml",
+            "/swagger-ui.html", "/swagger-ui/*", "/problems", "/problems/*"};
+
     private final AuthenticationManagerResolver<jakarta.servlet.http.HttpServletRequest> bearer;
     private final ObjectMapper json;
 

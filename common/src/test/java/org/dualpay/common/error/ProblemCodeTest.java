@@ -36,6 +36,46 @@ class ProblemCodeTest {
 
         assertThat(problem.getStatus()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY.value());
         assertThat(problem.getProperties()).containsEntry("code", "SKU_NOT_FOUND").containsEntry("skuCode", "X");
-        assertThat(problem.getType().toString()).isEqualTo("urn:problem:sku-not-found");
+        assertThat(problem.getType().toString()).isEqualTo("/problems/unknown-sku-in-request");
+    }
+
+    @Test
+    void every_code_has_a_description_and_a_page_of_its_own() {
+        assertThat(ProblemCode.values()).allSatisfy(code -> {
+            assertThat(code.meaning()).as(code + " meaning").isNotBlank();
+            assertThat(code.whatToDo()).as(code + " what to do").isNotBlank();
+            assertThat(code.type().toString()).as(code + " type").startsWith("/problems/").endsWith(code.slug());
+            assertThat(ProblemCode.bySlug(code.slug())).as(code + " found by its page").contains(code);
+        });
+        assertThat(Arrays.stream(ProblemCode.values()).map(ProblemCode::type).distinct()).hasSize(ProblemCode.values().length);
+        assertThat(Arrays.stream(ProblemCode.values()).map(ProblemCode::meaning).distinct())
+                .as("no description copied onto another code").hasSize(ProblemCode.values().length);
+    }
+
+    @Test
+    void a_page_names_the_code_its_status_its_meaning_and_what_to_do() {
+        String page = ProblemPages.page(ProblemCode.UNKNOWN_SKU_IN_REQUEST);
+
+        assertThat(page).contains("<code>SKU_NOT_FOUND</code>", "422 Unprocessable Entity",
+                "/problems/unknown-sku-in-request", "The request names a SKU (skuCode) that is not in the catalog",
+                "Use SKU codes from GET /api/skus.");
+    }
+
+    @Test
+    void a_problem_of_another_api_has_no_page() {
+        ProblemType foreign = new ProblemType() {
+            @Override
+            public String code() {
+                return "TRADE_NOT_FOUND";
+            }
+
+            @Override
+            public HttpStatus status() {
+                return HttpStatus.NOT_FOUND;
+            }
+        };
+
+        assertThat(ProblemAdvice.toProblem(new ProblemException(foreign, "no trade")).getType().toString())
+                .isEqualTo("about:blank");
     }
 }

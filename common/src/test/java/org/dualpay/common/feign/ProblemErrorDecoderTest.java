@@ -27,7 +27,7 @@ class ProblemErrorDecoderTest {
     @Test
     void should_keep_code_detail_and_every_other_member_of_a_problem() {
         var e = (RemoteProblemException) decoder.decode("OrderClient#paymentSuccess", answer(409, """
-                {"type":"urn:problem:order-not-payable","title":"Conflict","status":409,"detail":"Order O1 is CANCELLED",
+                {"type":"/problems/order-not-payable","title":"Conflict","status":409,"detail":"Order O1 is CANCELLED",
                  "instance":"/internal/orders/O1/payment-success","code":"ORDER_NOT_PAYABLE","orderStatus":"CANCELLED",
                  "available":3,"errors":[{"field":"x"}]}"""));
 

@@ -12,6 +12,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * Who may call what in inventory-service; anything not listed is refused. The catalog is public;
  * stock moves only inside the payment's and the refund's global transactions (services), or by an
  * operator's hand.
+ * The API's documentation (the OpenAPI document without /internal/**, Swagger UI, the problem
+ * pages) is anyone's to read.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
@@ -21,6 +23,7 @@ class WebSecurity {
         return cluster.apply(http).authorizeHttpRequests(rules -> rules
                 .requestMatchers(GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers("/error").permitAll()
+                .requestMatchers(GET, ClusterSecurity.DOCUMENTATION).permitAll()
                 .requestMatchers(GET, "/api/skus", "/api/skus/*").permitAll()
                 .requestMatchers("/actuator/**", "/api/admin/**").hasRole("OPERATOR")
                 .requestMatchers("/internal/**").hasRole("SERVICE")

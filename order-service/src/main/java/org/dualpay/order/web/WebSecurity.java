@@ -12,6 +12,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Who may call what in order-service; anything not listed is refused. Shoppers act on their own
  * orders only (checked on the order: another's answers 404); services and operators may read any.
+ * The API's documentation (the OpenAPI document without /internal/**, Swagger UI, the problem
+ * pages) is anyone's to read.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
@@ -21,6 +23,7 @@ class WebSecurity {
         return cluster.apply(http).authorizeHttpRequests(rules -> rules
                 .requestMatchers(GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers("/error").permitAll()
+                .requestMatchers(GET, ClusterSecurity.DOCUMENTATION).permitAll()
                 .requestMatchers("/actuator/**").hasRole("OPERATOR")
                 .requestMatchers("/internal/**").hasRole("SERVICE")
                 .requestMatchers(POST, "/api/orders", "/api/orders/*/cancel", "/api/orders/*/refund").hasRole("SHOPPER")

@@ -14,6 +14,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * Who may call what in payment-service; anything not listed is refused. The channels' notifies carry
  * no credential of ours: each is verified by its channel's signature (HandleNotify). Shoppers see
  * and pay their own orders only (another's answers 404); customer support is the operator's.
+ * The API's documentation (the OpenAPI document without /internal/**, Swagger UI, the problem
+ * pages) is anyone's to read.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
@@ -23,6 +25,7 @@ class WebSecurity {
         return cluster.apply(http).authorizeHttpRequests(rules -> rules
                 .requestMatchers(GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers("/error").permitAll()
+                .requestMatchers(GET, ClusterSecurity.DOCUMENTATION).permitAll()
                 .requestMatchers(POST, "/api/payments/notify/*").permitAll()
                 .requestMatchers("/actuator/**", "/api/admin/**").hasRole("OPERATOR")
                 .requestMatchers("/internal/**").hasRole("SERVICE")
