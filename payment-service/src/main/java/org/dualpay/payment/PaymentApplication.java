@@ -1,5 +1,7 @@
 package org.dualpay.payment;
 
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
 import org.dualpay.common.fault.FaultPointCatalog;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -9,6 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
+@OpenAPIDefinition(info = @Info(title = "dualpay payment-service", version = "1",
+        description = "Payments on WeChat Pay and Alipay: the cashier, starting a payment on a channel, the channels' signed notifies, "
+                + "refunds for support and the reconciliation report. Errors are RFC 9457 problem documents whose type is a page "
+                + "describing their code (GET /problems lists them)."))
 @EnableFeignClients
 @ConfigurationPropertiesScan
 @EnableScheduling

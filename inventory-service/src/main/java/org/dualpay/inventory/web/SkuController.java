@@ -2,12 +2,22 @@ package org.dualpay.inventory.web;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.dualpay.common.error.ProblemCode;
 import org.dualpay.common.error.ProblemException;
+import org.dualpay.common.openapi.ApiDocs;
+import org.dualpay.common.openapi.ProblemAnswers;
 import org.dualpay.inventory.application.SkuCatalog;
 import org.dualpay.inventory.domain.Sku;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "skus", description = "The catalog: price in fen and stock; public to read, stock set by the operator")
 class SkuController {
 
     record SkuView(String skuCode, String name, long price, int stock) {
@@ -34,16 +45,40 @@ class SkuController {
         this.catalog = catalog;
     }
 
+    @Operation(operationId = "listSkus", summary = "Every SKU with its price (fen) and stock", description = "Public.",
+            responses = @ApiResponse(responseCode = "200", description = "The catalog", content = @Content(
+                    array = @ArraySchema(schema = @Schema(implementation = SkuView.class)),
+                    examples = @ExampleObject(name = "catalog", value = """
+                            [{"skuCode": "SKU-CABLE", "name": "USB-C cable", "price": 2900, "stock": 5000},
+                             {"skuCode": "SKU-KEYBOARD", "name": "Mechanical keyboard", "price": 39900, "stock": 1000}]"""))))
     @GetMapping("/api/skus")
     List<SkuView> all() {
         return catalog.all().stream().map(SkuView::of).toList();
     }
 
+    @Operation(operationId = "getSku", summary = "One SKU", description = "Public.",
+            responses = @ApiResponse(responseCode = "200", description = "The SKU", content = @Content(
+                    schema = @Schema(implementation = SkuView.class), examples = @ExampleObject(name = "keyboard",
+                    value = """
+                            {"skuCode": "SKU-KEYBOARD", "name": "Mechanical keyboard", "price": 39900, "stock": 1000}"""))))
+    @ProblemAnswers(ProblemCode.SKU_NOT_FOUND)
     @GetMapping("/api/skus/{skuCode}")
     SkuView one(@PathVariable String skuCode) {
         return catalog.find(skuCode).map(SkuView::of).orElseThrow(() -> unknown(skuCode));
     }
 
+    @Operation(operationId = "setStock", summary = "Set a SKU's stock (the operator)",
+            description = "Recorded in the stock ledger as an admin set, so that the ledger still balances.",
+            security = @SecurityRequirement(name = ApiDocs.OPERATOR),
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    schema = @Schema(implementation = SetStockRequest.class), examples = @ExampleObject(name = "restock",
+                    value = """
+                            {"stock": 100}"""))),
+            responses = @ApiResponse(responseCode = "200", description = "The SKU with its new stock", content = @Content(
+                    schema = @Schema(implementation = SkuView.class), examples = @ExampleObject(name = "restocked",
+                    value = """
+                            {"skuCode": "SKU-KEYBOARD", "name": "Mechanical keyboard", "price": 39900, "stock": 100}"""))))
+    @ProblemAnswers({ProblemCode.VALIDATION_FAILED, ProblemCode.MALFORMED_REQUEST, ProblemCode.SKU_NOT_FOUND})
     @PutMapping("/api/admin/skus/{skuCode}/stock")
     SkuView setStock(@PathVariable String skuCode, @Valid @RequestBody SetStockRequest request) {
         return catalog.setStock(skuCode, request.stock()).map(SkuView::of).orElseThrow(() -> unknown(skuCode));

@@ -13,8 +13,18 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.dualpay.common.error.ProblemCode;
 import org.dualpay.common.error.ProblemException;
+import org.dualpay.common.openapi.ApiDocs;
+import org.dualpay.common.openapi.ProblemAnswers;
 import org.dualpay.common.security.Caller;
 import org.dualpay.order.application.OrderQueries;
 import org.dualpay.order.application.PlaceOrder;
@@ -32,6 +42,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 @Validated
+@Tag(name = "orders", description = "A shopper's orders: create, read, list (cancel and refund: order lifecycle)")
 class OrderController {
 
     record ItemRequest(
@@ -57,8 +68,26 @@ class OrderController {
         this.queries = queries;
     }
 
+    @Operation(operationId = "createOrder", summary = "Create an order for the calling shopper",
+            description = "Prices come from the catalog; the order waits for payment (PENDING_PAYMENT) until its "
+                    + "expireAt. The same Idempotency-Key with the same body answers the same order again (200).",
+            security = @SecurityRequirement(name = ApiDocs.BEARER),
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    schema = @Schema(implementation = CreateOrderRequest.class), examples = @ExampleObject(name = "one keyboard",
+                    value = """
+                            {"userId": "u-1", "items": [{"skuCode": "SKU-KEYBOARD", "quantity": 1}]}"""))),
+            responses = {
+                @ApiResponse(responseCode = "201", description = "Created; Location names the order", content = @Content(
+                        schema = @Schema(implementation = OrderView.class),
+                        examples = @ExampleObject(name = "created", value = OrderView.EXAMPLE_PENDING))),
+                @ApiResponse(responseCode = "200", description = "The order this Idempotency-Key created before",
+                        content = @Content(schema = @Schema(implementation = OrderView.class)))})
+    @ProblemAnswers({ProblemCode.VALIDATION_FAILED, ProblemCode.MALFORMED_REQUEST, ProblemCode.NOT_YOUR_ACCOUNT,
+            ProblemCode.INSUFFICIENT_STOCK, ProblemCode.IDEMPOTENCY_KEY_REUSED, ProblemCode.UNKNOWN_SKU_IN_REQUEST})
     @PostMapping("/api/orders")
     ResponseEntity<OrderView> create(
+            @Parameter(description = "Makes a retry safe: the same key and body answer the first result",
+                    example = "5b0c2d0e-demo")
             @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String idempotencyKey,
             @Valid @RequestBody CreateOrderRequest request) {
         if (!Caller.shopper().orElse("").equals(request.userId())) {
@@ -94,6 +123,14 @@ class OrderController {
                 Map.of("skuCode", shortage.skuCode(), "available", shortage.available()));
     }
 
+    @Operation(operationId = "getOrder", summary = "An order with its lines, its payment and its timeline",
+            description = "A shopper reads their own orders (another's answers 404); the operator and services read any. "
+                    + "The PAID row of the timeline carries the XID of the global transaction that paid it.",
+            security = {@SecurityRequirement(name = ApiDocs.BEARER), @SecurityRequirement(name = ApiDocs.OPERATOR)},
+            responses = @ApiResponse(responseCode = "200", description = "The order", content = @Content(
+                    schema = @Schema(implementation = OrderView.class),
+                    examples = @ExampleObject(name = "paid", value = OrderView.EXAMPLE_PAID))))
+    @ProblemAnswers(ProblemCode.ORDER_NOT_FOUND)
     @GetMapping("/api/orders/{orderNo}")
     OrderView one(@PathVariable String orderNo) {
         // another shopper's order is not there for this caller
@@ -101,6 +138,9 @@ class OrderController {
                 .orElseThrow(() -> new ProblemException(ProblemCode.ORDER_NOT_FOUND, "No order " + orderNo));
     }
 
+    @Operation(operationId = "listOrders", summary = "A user's orders, newest first, one page at a time",
+            security = {@SecurityRequirement(name = ApiDocs.BEARER), @SecurityRequirement(name = ApiDocs.OPERATOR)})
+    @ProblemAnswers({ProblemCode.VALIDATION_FAILED, ProblemCode.NOT_YOUR_ACCOUNT})
     @GetMapping("/api/orders")
     PageView byUser(@RequestParam @NotBlank String userId, @RequestParam(required = false) OrderStatus status,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,

@@ -8,9 +8,18 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.dualpay.common.error.Causes;
 import org.dualpay.common.error.ProblemCode;
 import org.dualpay.common.error.ProblemException;
+import org.dualpay.common.openapi.ApiDocs;
+import org.dualpay.common.openapi.ProblemAnswers;
 import org.dualpay.common.security.Caller;
 import org.dualpay.order.application.CancelOrder;
 import org.dualpay.order.application.ChangeOrderStatus;
@@ -27,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Cancel and refund for shoppers, and the state machine's moves for payment-service. */
 @RestController
+@Tag(name = "order lifecycle", description = "Cancel an unpaid order, refund a paid one")
 class OrderLifecycleController {
 
     record MoveRequest(@NotNull OrderStatus to, @NotBlank @Size(max = 40) String reason, @Size(max = 255) String detail) {
@@ -48,6 +58,22 @@ class OrderLifecycleController {
         this.requestRefund = requestRefund;
     }
 
+    @Operation(operationId = "cancelOrder", summary = "Cancel the calling shopper's unpaid order",
+            description = "The order becomes CANCELLED and its channel trades are closed; cancelling it again answers "
+                    + "the cancelled order. A paid order is refunded instead (409 ORDER_ALREADY_PAID names the path).",
+            security = @SecurityRequirement(name = ApiDocs.BEARER),
+            responses = @ApiResponse(responseCode = "200", description = "The cancelled order", content = @Content(
+                    schema = @Schema(implementation = OrderView.class), examples = @ExampleObject(name = "cancelled",
+                    value = """
+                            {"orderNo": "ORD20261206093012345K7Q0001", "userId": "u-1", "status": "CANCELLED",
+                             "totalAmount": 39900, "currency": "CNY", "items": [{"skuCode": "SKU-KEYBOARD",
+                             "name": "Mechanical keyboard", "unitPrice": 39900, "quantity": 1, "amount": 39900}],
+                             "expireAt": "2026-12-06T09:45:12.345Z", "createdAt": "2026-12-06T09:30:12.345Z",
+                             "timeline": [{"to": "PENDING_PAYMENT", "reason": "CREATED", "at": "2026-12-06T09:30:12.345Z"},
+                             {"from": "PENDING_PAYMENT", "to": "CANCELLED", "reason": "USER_CANCELLED",
+                             "at": "2026-12-06T09:32:40.001Z"}]}"""))))
+    @ProblemAnswers({ProblemCode.ORDER_NOT_FOUND, ProblemCode.ORDER_ALREADY_PAID, ProblemCode.ORDER_NOT_CANCELLABLE,
+            ProblemCode.ORDER_BUSY})
     @PostMapping("/api/orders/{orderNo}/cancel")
     OrderView cancel(@PathVariable String orderNo) {
         requireOwnOrder(orderNo);
@@ -78,6 +104,26 @@ class OrderLifecycleController {
     }
 
     /** Refund of a paid order: 202, the order is REFUNDING; stock and money come back asynchronously. */
+    @Operation(operationId = "refundOrder", summary = "Refund the calling shopper's paid order",
+            description = "202: the order is REFUNDING; the money goes back on the channel that took it and the stock "
+                    + "is restored, then the order is REFUNDED (GET the order, or the payment's refunds). Asking again "
+                    + "answers 202 with the order as it is.",
+            security = @SecurityRequirement(name = ApiDocs.BEARER),
+            responses = @ApiResponse(responseCode = "202", description = "Accepted: REFUNDING (or already REFUNDED)",
+                    content = @Content(schema = @Schema(implementation = OrderView.class), examples = @ExampleObject(
+                    name = "refunding", value = """
+                            {"orderNo": "ORD20261206093012345K7Q0001", "userId": "u-1", "status": "REFUNDING",
+                             "totalAmount": 39900, "currency": "CNY", "items": [{"skuCode": "SKU-KEYBOARD",
+                             "name": "Mechanical keyboard", "unitPrice": 39900, "quantity": 1, "amount": 39900}],
+                             "expireAt": "2026-12-06T09:45:12.345Z", "createdAt": "2026-12-06T09:30:12.345Z",
+                             "payment": {"channel": "WECHAT", "outTradeNo": "PAY20261206093015001K7Q0002W",
+                             "channelTradeNo": "4200001234", "paidAt": "2026-12-06T09:31:02Z"},
+                             "timeline": [{"to": "PENDING_PAYMENT", "reason": "CREATED", "at": "2026-12-06T09:30:12.345Z"},
+                             {"from": "PENDING_PAYMENT", "to": "PAID", "reason": "PAYMENT_CONFIRMED",
+                             "xid": "192.168.1.10:8091:2612345678901234", "at": "2026-12-06T09:31:03.120Z"},
+                             {"from": "PAID", "to": "REFUNDING", "reason": "USER_REQUESTED_REFUND",
+                             "xid": "192.168.1.10:8091:2612345678905678", "at": "2026-12-06T10:02:00.500Z"}]}"""))))
+    @ProblemAnswers({ProblemCode.ORDER_NOT_FOUND, ProblemCode.ORDER_NOT_REFUNDABLE})
     @PostMapping("/api/orders/{orderNo}/refund")
     ResponseEntity<OrderView> refund(@PathVariable String orderNo) {
         Order order = requireOwnOrder(orderNo);

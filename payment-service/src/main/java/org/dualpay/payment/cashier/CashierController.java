@@ -3,6 +3,15 @@ package org.dualpay.payment.cashier;
 import java.util.Arrays;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.dualpay.common.openapi.ApiDocs;
+import org.dualpay.common.openapi.ProblemAnswers;
 import org.dualpay.common.channel.Channel;
 import org.dualpay.common.error.ProblemCode;
 import org.dualpay.common.error.ProblemException;
@@ -16,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The cashier: which channels this shopper may pay the order with, and why not the others. */
 @RestController
+@Tag(name = "payments")
 class CashierController {
 
     record ChannelView(String channel, boolean available, String reason) {
@@ -32,6 +42,16 @@ class CashierController {
         this.health = health;
     }
 
+    @Operation(operationId = "getCashier", summary = "The channels the shopper may pay this order with now",
+            description = "A failing channel is hidden (available=false) with the reason; it comes back once healthy.",
+            security = {@SecurityRequirement(name = ApiDocs.BEARER), @SecurityRequirement(name = ApiDocs.OPERATOR)},
+            responses = @ApiResponse(responseCode = "200", description = "The cashier", content = @Content(
+                    schema = @Schema(implementation = CashierView.class), examples = @ExampleObject(name = "WeChat failing",
+                    value = """
+                            {"orderNo": "ORD20261206093012345K7Q0001", "amount": 39900, "channels": [
+                             {"channel": "WECHAT", "available": false, "reason": "WECHAT is failing: 5 of the last 10 calls failed"},
+                             {"channel": "ALIPAY", "available": true}]}"""))))
+    @ProblemAnswers({ProblemCode.ORDER_NOT_FOUND, ProblemCode.ORDER_ALREADY_PAID, ProblemCode.ORDER_NOT_PAYABLE})
     @GetMapping("/api/cashier/{orderNo}")
     CashierView cashier(@PathVariable String orderNo) {
         OrderSummary order = orders.find(orderNo)

@@ -8,6 +8,15 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.dualpay.common.openapi.ApiDocs;
+import org.dualpay.common.openapi.ProblemAnswers;
 import org.dualpay.common.channel.Channel;
 import org.dualpay.common.error.ProblemCode;
 import org.dualpay.common.error.ProblemException;
@@ -25,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "payments", description = "Start a payment of an order on a channel; read an order's payment")
 class PaymentController {
 
     record StartPaymentRequest(@NotBlank @Size(max = 40) String orderNo, @NotNull Channel channel) {
@@ -49,6 +59,24 @@ class PaymentController {
         this.queries = queries;
     }
 
+    @Operation(operationId = "startPayment", summary = "Start paying the calling shopper's order on a channel",
+            description = "Creates a trade on the channel (it expires before the order does) and answers where the "
+                    + "shopper pays (payUrl). The order is paid once the channel's signed notify (or the active query) "
+                    + "confirms it. A channel the cashier hides answers 503 CHANNEL_UNAVAILABLE: pay with the other.",
+            security = @SecurityRequirement(name = ApiDocs.BEARER),
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    schema = @Schema(implementation = StartPaymentRequest.class), examples = @ExampleObject(name = "Alipay",
+                    value = """
+                            {"orderNo": "ORD20261206093012345K7Q0001", "channel": "ALIPAY"}"""))),
+            responses = @ApiResponse(responseCode = "201", description = "The channel trade to pay", content = @Content(
+                    schema = @Schema(implementation = StartedView.class), examples = @ExampleObject(name = "started",
+                    value = """
+                            {"payNo": "PN20261206093015000K7Q0001", "outTradeNo": "PAY20261206093015001K7Q0002A",
+                             "channel": "ALIPAY", "amount": 39900,
+                             "payUrl": "http://127.0.0.1:8090/sandbox/alipay/trades/PAY20261206093015001K7Q0002A",
+                             "expireAt": "2026-12-06T09:44:12.345Z"}"""))))
+    @ProblemAnswers({ProblemCode.VALIDATION_FAILED, ProblemCode.MALFORMED_REQUEST, ProblemCode.ORDER_NOT_FOUND,
+            ProblemCode.ORDER_ALREADY_PAID, ProblemCode.ORDER_NOT_PAYABLE, ProblemCode.CHANNEL_UNAVAILABLE})
     @PostMapping("/api/payments")
     ResponseEntity<StartedView> start(@Valid @RequestBody StartPaymentRequest request) {
         StartPayment.Outcome outcome = startPayment.start(request.orderNo(), request.channel(),
@@ -75,6 +103,28 @@ class PaymentController {
                 Map.of("channel", unavailable.channel()));
     }
 
+    @Operation(operationId = "getPayment", summary = "An order's payment: its attempts per channel and its refunds",
+            description = "A shopper reads their own (another's answers 404); the operator reads any. An attempt "
+                    + "SUCCESS with applied=false is money that did not pay the order (a duplicate or late payment): its "
+                    + "refund is listed.",
+            security = {@SecurityRequirement(name = ApiDocs.BEARER), @SecurityRequirement(name = ApiDocs.OPERATOR)},
+            responses = @ApiResponse(responseCode = "200", description = "The payment", content = @Content(
+                    schema = @Schema(implementation = PaymentView.class), examples = @ExampleObject(
+                    name = "paid on WeChat, also paid on Alipay and refunded", value = """
+                            {"payNo": "PN20261206093015000K7Q0001", "orderNo": "ORD20261206093012345K7Q0001",
+                             "userId": "u-1", "amount": 39900, "status": "PAID",
+                             "paidOutTradeNo": "PAY20261206093015001K7Q0002W", "paidAt": "2026-12-06T09:31:02Z",
+                             "attempts": [{"outTradeNo": "PAY20261206093015001K7Q0002W", "channel": "WECHAT",
+                             "channelTradeNo": "4200001234", "status": "SUCCESS", "applied": true, "amount": 39900,
+                             "expireAt": "2026-12-06T09:44:12.345Z", "successAt": "2026-12-06T09:31:02Z"},
+                             {"outTradeNo": "PAY20261206093016002K7Q0003A", "channel": "ALIPAY",
+                             "channelTradeNo": "2026120622001", "status": "SUCCESS", "applied": false, "amount": 39900,
+                             "expireAt": "2026-12-06T09:44:13.001Z", "successAt": "2026-12-06T09:31:04Z"}],
+                             "refunds": [{"refundNo": "RF20261206093105000K7Q0004", "orderNo": "ORD20261206093012345K7Q0001",
+                             "outTradeNo": "PAY20261206093016002K7Q0003A", "channel": "ALIPAY", "amount": 39900,
+                             "reason": "DUPLICATE_PAYMENT", "status": "SUCCESS", "attempts": 1,
+                             "createdAt": "2026-12-06T09:31:05Z", "finishedAt": "2026-12-06T09:31:06Z"}]}"""))))
+    @ProblemAnswers(ProblemCode.PAYMENT_NOT_FOUND)
     @GetMapping("/api/payments/{orderNo}")
     PaymentView byOrder(@PathVariable String orderNo) {
         return queries.byOrder(orderNo).filter(found -> Caller.mayRead(found.payment().userId())).map(found -> {
