@@ -115,6 +115,39 @@ class ComposeStackIT {
         }
     }
 
+    @Test
+    void should_serve_the_documents_and_the_problem_pages_through_the_edge() throws Exception {
+        String shopper = "Bearer " + Tokens.sign(stack.setting("SHOPPER_KEY"), Tokens.SHOPPER_ISSUER, "compose-docs",
+                Instant.now(), Duration.ofHours(1));
+        for (String edge : List.of("EDGE_ORDER_URL", "EDGE_PAYMENT_URL", "EDGE_INVENTORY_URL")) {
+            String base = stack.setting(edge);
+            // the public document and Swagger UI, to anyone, as each service serves it (one fixed server: /)
+            HttpResponse<String> docs = get(base + "/v3/api-docs", null);
+            assertThat(docs.statusCode()).as(docs.body()).isEqualTo(200);
+            String service = edge.equals("EDGE_ORDER_URL") ? "ORDER_URL"
+                    : edge.equals("EDGE_PAYMENT_URL") ? "PAYMENT_URL" : "INVENTORY_URL";
+            assertThat(json(docs.body())).isEqualTo(json(get(stack.setting(service) + "/v3/api-docs", null).body()));
+            assertThat(get(base + "/swagger-ui/index.html", null).statusCode()).isEqualTo(200);
+            // the edge's own refusal names a page the edge serves
+            HttpResponse<String> internal = get(base + "/internal/anything", null);
+            assertThat(internal.statusCode()).isEqualTo(404);
+            assertPageNames(base, json(internal.body()).path("type").asText(), "NOT_FOUND", 404);
+        }
+        // a service's refusal through the edge: its type resolves through the edge too
+        HttpResponse<String> missing = get(stack.setting("EDGE_ORDER_URL") + "/api/orders/ORD-NOPE", shopper);
+        assertThat(missing.statusCode()).as(missing.body()).isEqualTo(404);
+        assertThat(json(missing.body()).path("code").asText()).isEqualTo("ORDER_NOT_FOUND");
+        assertPageNames(stack.setting("EDGE_ORDER_URL"), json(missing.body()).path("type").asText(), "ORDER_NOT_FOUND", 404);
+    }
+
+    private void assertPageNames(String base, String type, String code, int status) throws Exception {
+        URI page = URI.create(base + "/").resolve(type);
+        HttpResponse<String> described = get(page.toString(), null);
+        assertThat(described.statusCode()).as("GET " + page + " -> " + described.body()).isEqualTo(200);
+        assertThat(described.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(described.body()).contains("<code>" + code + "</code>", "HTTP status <b>" + status);
+    }
+
     // ---- the stack ----
 
     /** What a component logged since this test began, read from the engine. */
