@@ -145,7 +145,7 @@ public class ApiDocs {
                 .addProperty("type", new StringSchema().format("uri-reference").example("/problems/order-not-found"))
                 .addProperty("title", new StringSchema().example("Not Found"))
                 .addProperty("status", new IntegerSchema().example(404))
-                .addProperty("detail", new StringSchema().example("No order ORD202612060001"))
+                .addProperty("detail", new StringSchema().example("No order ORD20261206093012345K7QX0001"))
                 .addProperty("instance", new StringSchema().format("uri-reference"))
                 .addProperty("code", new StringSchema()._enum(allCodes).example("ORDER_NOT_FOUND"))
                 .addProperty("errors", new ArraySchema().items(error)

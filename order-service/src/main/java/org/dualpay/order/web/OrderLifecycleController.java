@@ -65,7 +65,7 @@ class OrderLifecycleController {
             responses = @ApiResponse(responseCode = "200", description = "The cancelled order", content = @Content(
                     schema = @Schema(implementation = OrderView.class), examples = @ExampleObject(name = "cancelled",
                     value = """
-                            {"orderNo": "ORD20261206093012345K7Q0001", "userId": "u-1", "status": "CANCELLED",
+                            {"orderNo": "ORD20261206093012345K7QX0001", "userId": "u-1", "status": "CANCELLED",
                              "totalAmount": 39900, "currency": "CNY", "items": [{"skuCode": "SKU-KEYBOARD",
                              "name": "Mechanical keyboard", "unitPrice": 39900, "quantity": 1, "amount": 39900}],
                              "expireAt": "2026-12-06T09:45:12.345Z", "createdAt": "2026-12-06T09:30:12.345Z",
@@ -112,11 +112,11 @@ class OrderLifecycleController {
             responses = @ApiResponse(responseCode = "202", description = "Accepted: REFUNDING (or already REFUNDED)",
                     content = @Content(schema = @Schema(implementation = OrderView.class), examples = @ExampleObject(
                     name = "refunding", value = """
-                            {"orderNo": "ORD20261206093012345K7Q0001", "userId": "u-1", "status": "REFUNDING",
+                            {"orderNo": "ORD20261206093012345K7QX0001", "userId": "u-1", "status": "REFUNDING",
                              "totalAmount": 39900, "currency": "CNY", "items": [{"skuCode": "SKU-KEYBOARD",
                              "name": "Mechanical keyboard", "unitPrice": 39900, "quantity": 1, "amount": 39900}],
                              "expireAt": "2026-12-06T09:45:12.345Z", "createdAt": "2026-12-06T09:30:12.345Z",
-                             "payment": {"channel": "WECHAT", "outTradeNo": "PAY20261206093015001K7Q0002W",
+                             "payment": {"channel": "WECHAT", "outTradeNo": "PAY20261206093015001K7QX0002",
                              "channelTradeNo": "4200001234", "paidAt": "2026-12-06T09:31:02Z"},
                              "timeline": [{"to": "PENDING_PAYMENT", "reason": "CREATED", "at": "2026-12-06T09:30:12.345Z"},
                              {"from": "PENDING_PAYMENT", "to": "PAID", "reason": "PAYMENT_CONFIRMED",

@@ -12,20 +12,20 @@ record OrderView(String orderNo, String userId, OrderStatus status, long totalAm
 
     /** A new order, for the OpenAPI document. */
     static final String EXAMPLE_PENDING = """
-            {"orderNo": "ORD20261206093012345K7Q0001", "userId": "u-1", "status": "PENDING_PAYMENT", "totalAmount": 39900,
+            {"orderNo": "ORD20261206093012345K7QX0001", "userId": "u-1", "status": "PENDING_PAYMENT", "totalAmount": 39900,
              "currency": "CNY", "items": [{"skuCode": "SKU-KEYBOARD", "name": "Mechanical keyboard", "unitPrice": 39900,
              "quantity": 1, "amount": 39900}], "expireAt": "2026-12-06T09:45:12.345Z", "createdAt": "2026-12-06T09:30:12.345Z",
              "timeline": [{"to": "PENDING_PAYMENT", "reason": "CREATED", "at": "2026-12-06T09:30:12.345Z"}]}""";
 
     /** A paid order: the PAID move carries the XID of the global transaction, for the OpenAPI document. */
     static final String EXAMPLE_PAID = """
-            {"orderNo": "ORD20261206093012345K7Q0001", "userId": "u-1", "status": "PAID", "totalAmount": 39900,
+            {"orderNo": "ORD20261206093012345K7QX0001", "userId": "u-1", "status": "PAID", "totalAmount": 39900,
              "currency": "CNY", "items": [{"skuCode": "SKU-KEYBOARD", "name": "Mechanical keyboard", "unitPrice": 39900,
              "quantity": 1, "amount": 39900}], "expireAt": "2026-12-06T09:45:12.345Z", "createdAt": "2026-12-06T09:30:12.345Z",
-             "payment": {"channel": "WECHAT", "outTradeNo": "PAY20261206093015001K7Q0002W", "channelTradeNo": "4200001234",
+             "payment": {"channel": "WECHAT", "outTradeNo": "PAY20261206093015001K7QX0002", "channelTradeNo": "4200001234",
              "paidAt": "2026-12-06T09:31:02Z"},
              "timeline": [{"to": "PENDING_PAYMENT", "reason": "CREATED", "at": "2026-12-06T09:30:12.345Z"},
-             {"from": "PENDING_PAYMENT", "to": "PAID", "reason": "PAYMENT_CONFIRMED", "detail": "WECHAT 4200001234 PAY20261206093015001K7Q0002W",
+             {"from": "PENDING_PAYMENT", "to": "PAID", "reason": "PAYMENT_CONFIRMED", "detail": "WECHAT 4200001234 PAY20261206093015001K7QX0002",
              "xid": "192.168.1.10:8091:2612345678901234", "at": "2026-12-06T09:31:03.120Z"}]}""";
 
     record ItemView(String skuCode, String name, long unitPrice, int quantity, long amount) {

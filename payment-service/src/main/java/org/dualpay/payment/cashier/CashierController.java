@@ -48,8 +48,8 @@ class CashierController {
             responses = @ApiResponse(responseCode = "200", description = "The cashier", content = @Content(
                     schema = @Schema(implementation = CashierView.class), examples = @ExampleObject(name = "WeChat failing",
                     value = """
-                            {"orderNo": "ORD20261206093012345K7Q0001", "amount": 39900, "channels": [
-                             {"channel": "WECHAT", "available": false, "reason": "WECHAT is failing: 5 of the last 10 calls failed"},
+                            {"orderNo": "ORD20261206093012345K7QX0001", "amount": 39900, "channels": [
+                             {"channel": "WECHAT", "available": false, "reason": "unhealthy: 50 % of recent trades failed (the floor is 80 % success), hidden for a while"},
                              {"channel": "ALIPAY", "available": true}]}"""))))
     @ProblemAnswers({ProblemCode.ORDER_NOT_FOUND, ProblemCode.ORDER_ALREADY_PAID, ProblemCode.ORDER_NOT_PAYABLE})
     @GetMapping("/api/cashier/{orderNo}")

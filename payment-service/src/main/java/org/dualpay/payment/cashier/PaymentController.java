@@ -67,13 +67,13 @@ class PaymentController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     schema = @Schema(implementation = StartPaymentRequest.class), examples = @ExampleObject(name = "Alipay",
                     value = """
-                            {"orderNo": "ORD20261206093012345K7Q0001", "channel": "ALIPAY"}"""))),
+                            {"orderNo": "ORD20261206093012345K7QX0001", "channel": "ALIPAY"}"""))),
             responses = @ApiResponse(responseCode = "201", description = "The channel trade to pay", content = @Content(
                     schema = @Schema(implementation = StartedView.class), examples = @ExampleObject(name = "started",
                     value = """
-                            {"payNo": "PN20261206093015000K7Q0001", "outTradeNo": "PAY20261206093015001K7Q0002A",
+                            {"payNo": "PMT20261206093015000K7QX0001", "outTradeNo": "PAY20261206093015001K7QX0002",
                              "channel": "ALIPAY", "amount": 39900,
-                             "payUrl": "http://127.0.0.1:8090/sandbox/alipay/trades/PAY20261206093015001K7Q0002A",
+                             "payUrl": "http://127.0.0.1:8090/sandbox/alipay/trades/PAY20261206093015001K7QX0002/pay",
                              "expireAt": "2026-12-06T09:44:12.345Z"}"""))))
     @ProblemAnswers({ProblemCode.VALIDATION_FAILED, ProblemCode.MALFORMED_REQUEST, ProblemCode.ORDER_NOT_FOUND,
             ProblemCode.ORDER_ALREADY_PAID, ProblemCode.ORDER_NOT_PAYABLE, ProblemCode.CHANNEL_UNAVAILABLE})
@@ -111,17 +111,17 @@ class PaymentController {
             responses = @ApiResponse(responseCode = "200", description = "The payment", content = @Content(
                     schema = @Schema(implementation = PaymentView.class), examples = @ExampleObject(
                     name = "paid on WeChat, also paid on Alipay and refunded", value = """
-                            {"payNo": "PN20261206093015000K7Q0001", "orderNo": "ORD20261206093012345K7Q0001",
+                            {"payNo": "PMT20261206093015000K7QX0001", "orderNo": "ORD20261206093012345K7QX0001",
                              "userId": "u-1", "amount": 39900, "status": "PAID",
-                             "paidOutTradeNo": "PAY20261206093015001K7Q0002W", "paidAt": "2026-12-06T09:31:02Z",
-                             "attempts": [{"outTradeNo": "PAY20261206093015001K7Q0002W", "channel": "WECHAT",
+                             "paidOutTradeNo": "PAY20261206093015001K7QX0002", "paidAt": "2026-12-06T09:31:02Z",
+                             "attempts": [{"outTradeNo": "PAY20261206093015001K7QX0002", "channel": "WECHAT",
                              "channelTradeNo": "4200001234", "status": "SUCCESS", "applied": true, "amount": 39900,
                              "expireAt": "2026-12-06T09:44:12.345Z", "successAt": "2026-12-06T09:31:02Z"},
-                             {"outTradeNo": "PAY20261206093016002K7Q0003A", "channel": "ALIPAY",
+                             {"outTradeNo": "PAY20261206093016002K7QX0003", "channel": "ALIPAY",
                              "channelTradeNo": "2026120622001", "status": "SUCCESS", "applied": false, "amount": 39900,
                              "expireAt": "2026-12-06T09:44:13.001Z", "successAt": "2026-12-06T09:31:04Z"}],
-                             "refunds": [{"refundNo": "RF20261206093105000K7Q0004", "orderNo": "ORD20261206093012345K7Q0001",
-                             "outTradeNo": "PAY20261206093016002K7Q0003A", "channel": "ALIPAY", "amount": 39900,
+                             "refunds": [{"refundNo": "RF20261206093105000K7QX0004", "orderNo": "ORD20261206093012345K7QX0001",
+                             "outTradeNo": "PAY20261206093016002K7QX0003", "channel": "ALIPAY", "amount": 39900,
                              "reason": "DUPLICATE_PAYMENT", "status": "SUCCESS", "attempts": 1,
                              "createdAt": "2026-12-06T09:31:05Z", "finishedAt": "2026-12-06T09:31:06Z"}]}"""))))
     @ProblemAnswers(ProblemCode.PAYMENT_NOT_FOUND)

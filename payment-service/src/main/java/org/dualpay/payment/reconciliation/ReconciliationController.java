@@ -31,8 +31,8 @@ class ReconciliationController {
                     schema = @Schema(implementation = Reconciliation.Report.class), examples = @ExampleObject(
                     name = "one refund parked", value = """
                             {"ok": false, "checkedAt": "2026-12-06T10:00:00.123Z",
-                             "violations": [{"rule": "REFUND_PARKED_MANUAL", "subject": "refund RF20261206093105000K7Q0004",
-                             "detail": "39900 fen of order ORD20261206093012345K7Q0001 on WECHAT (DUPLICATE_PAYMENT) parked for support at 2026-12-07T09:31:05 after 154 failure(s); last error: SYSTEM_ERROR (POST /api/admin/refunds/RF20261206093105000K7Q0004/retry)"}],
+                             "violations": [{"rule": "REFUND_PARKED_MANUAL", "subject": "refund RF20261206093105000K7QX0004",
+                             "detail": "39900 fen of order ORD20261206093012345K7QX0001 on WECHAT (DUPLICATE_PAYMENT) parked for support at 2026-12-07T09:31:05 after 154 failure(s); last error: SYSTEM_ERROR (POST /api/admin/refunds/RF20261206093105000K7QX0004/retry)"}],
                              "totals": {"orders": {"PAID": 1}, "refunds": {"MANUAL": 1},
                              "receivedFen": {"applied": 39900, "unapplied": 39900}, "anomalyFen": 0,
                              "parkedManualFen": 39900, "refundedFen": 0, "inboxPending": 0, "refundsInFlight": 0,

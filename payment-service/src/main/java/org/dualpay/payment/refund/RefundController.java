@@ -57,8 +57,8 @@ class RefundController {
             responses = @ApiResponse(responseCode = "200", description = "The refunds", content = @Content(
                     array = @io.swagger.v3.oas.annotations.media.ArraySchema(schema = @Schema(implementation = RefundView.class)),
                     examples = @ExampleObject(name = "one parked", value = """
-                            [{"refundNo": "RF20261206093105000K7Q0004", "orderNo": "ORD20261206093012345K7Q0001",
-                             "outTradeNo": "PAY20261206093016002K7Q0003W", "channel": "WECHAT", "amount": 39900,
+                            [{"refundNo": "RF20261206093105000K7QX0004", "orderNo": "ORD20261206093012345K7QX0001",
+                             "outTradeNo": "PAY20261206093016002K7QX0003", "channel": "WECHAT", "amount": 39900,
                              "reason": "DUPLICATE_PAYMENT", "status": "MANUAL", "attempts": 154,
                              "lastError": "SYSTEM_ERROR: WECHAT is failing", "createdAt": "2026-12-06T09:31:05Z"}]"""))))
     @ProblemAnswers(ProblemCode.VALIDATION_FAILED)
@@ -74,8 +74,8 @@ class RefundController {
             responses = @ApiResponse(responseCode = "200", description = "The refund, PENDING again", content = @Content(
                     schema = @Schema(implementation = RefundView.class), examples = @ExampleObject(name = "retried",
                     value = """
-                            {"refundNo": "RF20261206093105000K7Q0004", "orderNo": "ORD20261206093012345K7Q0001",
-                             "outTradeNo": "PAY20261206093016002K7Q0003W", "channel": "WECHAT", "amount": 39900,
+                            {"refundNo": "RF20261206093105000K7QX0004", "orderNo": "ORD20261206093012345K7QX0001",
+                             "outTradeNo": "PAY20261206093016002K7QX0003", "channel": "WECHAT", "amount": 39900,
                              "reason": "DUPLICATE_PAYMENT", "status": "PENDING", "attempts": 0,
                              "createdAt": "2026-12-06T09:31:05Z"}"""))))
     @ProblemAnswers({ProblemCode.REFUND_NOT_FOUND, ProblemCode.REFUND_NOT_RETRYABLE})
@@ -99,8 +99,8 @@ class RefundController {
             responses = @ApiResponse(responseCode = "200", description = "The notifications, newest first", content = @Content(
                     array = @io.swagger.v3.oas.annotations.media.ArraySchema(schema = @Schema(implementation = NotificationView.class)),
                     examples = @ExampleObject(name = "a duplicate payment refunded", value = """
-                            [{"kind": "DUPLICATE_PAYMENT_DETECTED", "orderNo": "ORD20261206093012345K7Q0001",
-                             "refundNo": "RF20261206093105000K7Q0004", "channel": "ALIPAY", "amount": 39900,
+                            [{"kind": "DUPLICATE_PAYMENT_DETECTED", "orderNo": "ORD20261206093012345K7QX0001",
+                             "refundNo": "RF20261206093105000K7QX0004", "channel": "ALIPAY", "amount": 39900,
                              "reason": "DUPLICATE_PAYMENT", "message": "The order was already paid; this second payment is refunded.",
                              "createdAt": "2026-12-06T09:31:05Z"}]"""))))
     @ProblemAnswers(ProblemCode.NOT_YOUR_ACCOUNT)
