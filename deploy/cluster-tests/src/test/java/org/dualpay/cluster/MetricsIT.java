@@ -88,14 +88,19 @@ class MetricsIT {
         // the cashier's breakers come with Resilience4j's own meters, on every payment-service instance
         for (String instance : cluster.paymentInstances()) {
             assertThat(cluster.get(instance + "/actuator/prometheus").body())
-                    .contains("resilience4j_circuitbreaker_state{name=\"channel-wechat\",state=\"closed\"}")
-                    .contains("resilience4j_circuitbreaker_state{name=\"channel-alipay\",state=\"closed\"}");
+                    .contains("resilience4j_circuitbreaker_state{name=\"channel-wechat\",state=\"closed\",")
+                    .contains("resilience4j_circuitbreaker_state{name=\"channel-alipay\",state=\"closed\",");
         }
     }
 
     @Test
     void should_draw_every_dashboard_panel_after_a_paid_order_and_a_refunded_duplicate_payment() throws IOException {
-        // given an order paid on WeChat, then paid again on Alipay: that money is refunded
+        // given what Prometheus holds now of refunds done and transactions committed
+        double refundedBefore = value("max(dualpay_refunds{status=\"SUCCESS\"})");
+        double committedBefore = value("sum(dualpay_global_transactions_total{result=\"committed\"})");
+        double tcCommittedBefore = value("sum(seata_transaction{role=\"tc\",meter=\"counter\",status=\"committed\"})");
+
+        // when an order is paid on WeChat, then paid again on Alipay: that money is refunded
         String user = "metrics-" + UUID.randomUUID();
         cluster.setStock("SKU-MOUSE", 100);
         String orderNo = cluster.createOrder(user, "SKU-MOUSE", 1).path("orderNo").asText();
@@ -120,11 +125,23 @@ class MetricsIT {
             });
             assertThat(empty).as("queries without a series").isEmpty();
         });
-        // and the TC counted the committed global transaction, as Prometheus scraped it
-        Cluster.eventually("the TC's committed transactions in Prometheus", Duration.ofSeconds(60), () ->
-                assertThat(query("/api/v1/query?query=" + URLEncoder.encode(
-                        "sum(seata_transaction{role=\"tc\",meter=\"counter\",status=\"committed\"})", StandardCharsets.UTF_8))
-                        .path("data").path("result").path(0).path("value").path(1).asDouble()).isPositive());
+        // and they tell this story: one more refund done, and the payment's global transaction committed as
+        // payment-service and the TC both counted it
+        Cluster.eventually("the refund and the committed transaction in Prometheus", Duration.ofSeconds(60), () -> {
+            assertThat(value("max(dualpay_refunds{status=\"SUCCESS\"})")).as("refunds done")
+                    .isGreaterThanOrEqualTo(refundedBefore + 1);
+            assertThat(value("sum(dualpay_global_transactions_total{result=\"committed\"})"))
+                    .as("committed, as payment-service counts them").isGreaterThanOrEqualTo(committedBefore + 1);
+            assertThat(value("sum(seata_transaction{role=\"tc\",meter=\"counter\",status=\"committed\"})"))
+                    .as("committed, as the TC counts them").isGreaterThanOrEqualTo(tcCommittedBefore + 1);
+        });
+    }
+
+    /** The value of a query with one result (0 while it has none). */
+    private double value(String expr) {
+        JsonNode result = query("/api/v1/query?query=" + URLEncoder.encode(expr, StandardCharsets.UTF_8))
+                .path("data").path("result");
+        return result.isEmpty() ? 0 : result.path(0).path("value").path(1).asDouble();
     }
 
     /** Each panel's queries by "panel title #refId", read from the dashboard JSON. */
