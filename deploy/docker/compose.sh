@@ -292,7 +292,7 @@ main() {
     up) cmd_up ;;
     demo) demo_order ;;
     # every profile's services too: a second TC started for a scenario (two-tcs) is part of the stack
-    down) compose --profile ops --profile two-tcs down -v --remove-orphans; rm -rf "$LOG_LINKS" ;;
+    down) compose --profile ops --profile two-tcs --profile dashboards down -v --remove-orphans; rm -rf "$LOG_LINKS" ;;
     status) cmd_status ;;
     logs) compose logs -f --tail 100 "$@" ;;
     env) cmd_env ;;
