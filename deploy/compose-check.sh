@@ -94,6 +94,9 @@ inside_mounts = {
     "deploy/mysql/init": ["01-databases.sql", "02-seata-server.sql"],
     "deploy/docker/edge": ["default.conf", "public.locations"],
     "deploy/docker/ops": ["default.conf"],
+    "deploy/metrics/dashboards": ["dualpay.json"],
+    "deploy/metrics/grafana/datasources": ["prometheus.yml"],
+    "deploy/metrics/grafana/dashboards": ["dualpay.yml"],
 }
 
 # ${VAR:-default} in a path: every value it may take here (the default, the environment's, and
@@ -120,6 +123,8 @@ official_images = {
     "RUNTIME_IMAGE": "eclipse-temurin:17-jre",
     "MAVEN_IMAGE": "maven:3.9-eclipse-temurin-17",
     "TOXIPROXY_IMAGE": "ghcr.io/shopify/toxiproxy:2.5.0",
+    "PROMETHEUS_IMAGE": "prom/prometheus:v2.42.0",
+    "GRAFANA_IMAGE": "grafana/grafana:10.4.2",
 }
 
 problems = []

@@ -21,7 +21,7 @@
 # The project is named COMPOSE_PROJECT (dualpay). Host ports: the *_HOST_PORT variables of the compose
 # file (ORDER_HOST_PORT=8081 PAYMENT_HOST_PORT=8082 INVENTORY_HOST_PORT=8083 SANDBOX_HOST_PORT=8090
 # MYSQL_HOST_PORT=3306 NACOS_HOST_PORT=8848 NACOS_GRPC_HOST_PORT=9848 SEATA_HOST_PORT=8091
-# SEATA_CONSOLE_HOST_PORT=7091, and for the `ops` proxy ORDER_OPS_HOST_PORT=9081 PAYMENT_OPS_HOST_PORT=9082
+# SEATA_CONSOLE_HOST_PORT=7091 PROMETHEUS_HOST_PORT=9095, and for the `ops` proxy ORDER_OPS_HOST_PORT=9081 PAYMENT_OPS_HOST_PORT=9082
 # INVENTORY_OPS_HOST_PORT=9083 SANDBOX_OPS_HOST_PORT=9090). DUALPAY_OPS=0 leaves the ops proxy out.
 # Compose v2 (the CLI plugin) is used when present; DUALPAY_COMPOSE=docker-compose forces 1.29.
 # FAULTY_LINKS=1 (with up): every service reaches MySQL and the TC through a Toxiproxy link of its own
@@ -180,6 +180,7 @@ channel sandbox  http://127.0.0.1:$SANDBOX_PORT/sandbox/{wechat,alipay}/trades
 Nacos            http://127.0.0.1:$(host_port nacos 8848 "${NACOS_HOST_PORT:-8848}")/nacos
 Seata console    http://127.0.0.1:$(host_port seata-server 7091 "${SEATA_CONSOLE_HOST_PORT:-7091}") (user seata, password SEATA_CONSOLE_PASSWORD of the secrets)
 MySQL            127.0.0.1:$(host_port mysql 3306 "${MYSQL_HOST_PORT:-3306}")  user dualpay, databases order_db payment_db inventory_db seata
+Prometheus       http://127.0.0.1:$(host_port prometheus 9090 "${PROMETHEUS_HOST_PORT:-9095}")   (scrapes every replica as the operator, and the TC)
 secrets          $SECRETS   (a shopper's token: compose.sh token <userId>; the operator: compose.sh operator)
 EOF
   return $health
@@ -236,6 +237,7 @@ export MYSQL_URL=jdbc:mysql://127.0.0.1:$(host_port mysql 3306 "${MYSQL_HOST_POR
 export MYSQL_USER=dualpay
 export CLUSTER_LOG_DIR=$LOG_LINKS
 export COMPOSE_PROJECT=$PROJECT
+export PROMETHEUS_URL=http://127.0.0.1:$(host_port prometheus 9090 "${PROMETHEUS_HOST_PORT:-9095}")
 export TOXIPROXY_URL=$([ -n "$(compose ps -q toxiproxy 2>/dev/null)" ] && echo "http://127.0.0.1:$(host_port toxiproxy 8474 "${TOXIPROXY_HOST_PORT:-8474}")")
 EOF
   sed -n 's/^\([A-Z0-9_]*=\)/export \1/p' "$SECRETS"
@@ -290,7 +292,7 @@ main() {
     up) cmd_up ;;
     demo) demo_order ;;
     # every profile's services too: a second TC started for a scenario (two-tcs) is part of the stack
-    down) compose --profile ops --profile two-tcs down -v --remove-orphans; rm -rf "$LOG_LINKS" ;;
+    down) compose --profile ops --profile two-tcs --profile dashboards down -v --remove-orphans; rm -rf "$LOG_LINKS" ;;
     status) cmd_status ;;
     logs) compose logs -f --tail 100 "$@" ;;
     env) cmd_env ;;

@@ -19,11 +19,14 @@
 #   NACOS_IMAGE    nacos/nacos-server:v2.3.2    dualpay-local/nacos:rnacos  rnacos/: the host's rnacos (deploy/local/cluster.sh installs it)
 #   SEATA_IMAGE    seataio/seata-server:2.0.0   dualpay-local/seata:tc      seata-tc/: deploy/seata-server's jar + target/lib on RUNTIME_IMAGE
 #   NGINX_IMAGE    nginx:1.26-alpine            dualpay-local/nginx:debian  nginx/: Debian's nginx + curl
+#   PROMETHEUS_IMAGE prom/prometheus:v2.42.0    dualpay-local/prometheus:2.42 prometheus/: Debian's prometheus 2.42
 #   SOCAT_IMAGE    alpine/socat:1.7.4.3-r0      dualpay-local/socat:debian  socat/: Debian's socat (Testcontainers'
 #                                               ambassador, for the cluster tests against compose)
 #   TOXIPROXY_IMAGE ghcr.io/shopify/toxiproxy:2.5.0 dualpay-local/toxiproxy:2.5.0 toxiproxy/: the server deploy/lib/toxiproxy.sh
 #                                               builds from the Go module proxy (the links of FAULTY_LINKS=1); only
 #                                               with FAULTY_LINKS=1, or when it was built before
+#   GRAFANA_IMAGE  grafana/grafana:10.4.2       none (no registry here has Grafana): used when present or pullable,
+#                                               for the profile dashboards only
 #   MAVEN_IMAGE    maven:3.9-eclipse-temurin-17 none: without it APP_DOCKERFILE=Dockerfile.prebuilt, so the
 #                                               app images are made from the jars the reactor built on the host
 #
@@ -165,7 +168,7 @@ tc_jar() {
 
 main() {
   mkdir -p "$WORK"
-  local t0=$SECONDS base="" runtime mysql nacos seata nginx socat toxiproxy app_dockerfile=Dockerfile maven=maven:3.9-eclipse-temurin-17
+  local t0=$SECONDS base="" runtime mysql nacos seata nginx prometheus grafana="" socat toxiproxy app_dockerfile=Dockerfile maven=maven:3.9-eclipse-temurin-17
   need_base() { [ -n "$base" ] || base=$(base_image); }
 
   say "== images (official where present or pullable, local stand-ins otherwise)"
@@ -182,6 +185,10 @@ main() {
     seata=$(standin dualpay-local/seata:tc seata-tc "$runtime" "$jar" "${jar%/*}/lib"); fi
   if official nginx:1.26-alpine; then nginx=nginx:1.26-alpine; else
     need_base; nginx=$(standin dualpay-local/nginx:debian nginx "$base"); fi
+  if official prom/prometheus:v2.42.0; then prometheus=prom/prometheus:v2.42.0; else
+    need_base; prometheus=$(standin dualpay-local/prometheus:2.42 prometheus "$base"); fi
+  # Grafana has no stand-in: the profile dashboards runs only where its official image is there
+  if official grafana/grafana:10.4.2; then grafana=grafana/grafana:10.4.2; fi
   if official alpine/socat:1.7.4.3-r0; then socat=alpine/socat:1.7.4.3-r0; else
     need_base; socat=$(standin dualpay-local/socat:debian socat "$base"); fi
   toxiproxy=$(toxiproxy_image)
@@ -196,7 +203,9 @@ MYSQL_IMAGE=$mysql
 NACOS_IMAGE=$nacos
 SEATA_IMAGE=$seata
 NGINX_IMAGE=$nginx
-SOCAT_IMAGE=$socat
+PROMETHEUS_IMAGE=$prometheus
+${grafana:+GRAFANA_IMAGE=$grafana
+}SOCAT_IMAGE=$socat
 ${toxiproxy:+TOXIPROXY_IMAGE=$toxiproxy
 }MAVEN_IMAGE=$maven
 APP_DOCKERFILE=$app_dockerfile

@@ -15,7 +15,7 @@
 #   cluster.sh links [reset]         the services' links to MySQL and the TCs and their toxics (FAULTY_LINKS=1);
 #                                    reset: every link made anew and healed
 #
-# Components, in start order: mysql (MariaDB), nacos (rnacos), seata (the TC), channel-sandbox,
+# Components, in start order: mysql (MariaDB), nacos (rnacos), seata (the TC), prometheus, channel-sandbox,
 # inventory-service, order-service, payment-service; payment-service-2 with PAYMENT_INSTANCES=2, a
 # second TC (seata-2, the same db store) with TC_INSTANCES=2, and toxiproxy with FAULTY_LINKS=1: then
 # every service reaches MySQL and each TC through a link of its own (a Toxiproxy proxy), which a chaos
@@ -43,6 +43,11 @@ SEATA_CONSOLE_PORT=${SEATA_CONSOLE_PORT:-7091}
 TC_INSTANCES=${TC_INSTANCES:-1}
 SEATA2_PORT=${SEATA2_PORT:-8092}
 SEATA2_CONSOLE_PORT=${SEATA2_CONSOLE_PORT:-7092}
+# Each TC's Prometheus exporter (seata.metrics, deploy/seata-server's dualpay-tc.yml).
+SEATA_METRICS_PORT=${SEATA_METRICS_PORT:-9898}
+SEATA2_METRICS_PORT=${SEATA2_METRICS_PORT:-9899}
+# Prometheus (Debian's package), scraping every service and TC (README, "Metrics and dashboards").
+PROMETHEUS_PORT=${PROMETHEUS_PORT:-9095}
 # FAULTY_LINKS=1: the services reach MySQL and the TCs through Toxiproxy (built once from the Go module
 # proxy), one proxy per link on LINK_PORT_BASE + 10 x service + target (see link_port); the TCs are then
 # found through the Seata client's file registry naming the service's own links, since a TC registers
@@ -74,7 +79,7 @@ WAIT_SECONDS=${WAIT_SECONDS:-180}
 # The components, in start order: the one table every command reads. kind picks the functions that
 # start one, tell it healthy and recognise its process (start_<kind>, healthy_<kind>, owns_<kind>);
 # ports are variables above, the first the one it answers on (the others: rnacos's gRPC and console,
-# the TC's console); module is where its jar is built (target/<module's name>.jar); registry is the
+# the TC's console and metrics); module is where its jar is built (target/<module's name>.jar); registry is the
 # name@group it registers in Nacos, which its health requires; "when" names the variable that must be at
 # least the number for the component to run (payment-service-2 is the second payment-service).
 COMPONENT_TABLE='
@@ -82,13 +87,14 @@ COMPONENT_TABLE='
 mysql              mysql      MYSQL_PORT                                    -                       -                                -
 nacos              nacos      NACOS_PORT,NACOS_GRPC_PORT,NACOS_CONSOLE_PORT  -                       -                                -
 toxiproxy          toxiproxy  TOXIPROXY_PORT                                -                       -                                FAULTY_LINKS>=1
-seata              seata      SEATA_PORT,SEATA_CONSOLE_PORT                 deploy/seata-server     seata-server@SEATA_GROUP         -
-seata-2            seata      SEATA2_PORT,SEATA2_CONSOLE_PORT               deploy/seata-server     seata-server@SEATA_GROUP         TC_INSTANCES>=2
+seata              seata      SEATA_PORT,SEATA_CONSOLE_PORT,SEATA_METRICS_PORT    deploy/seata-server     seata-server@SEATA_GROUP         -
+seata-2            seata      SEATA2_PORT,SEATA2_CONSOLE_PORT,SEATA2_METRICS_PORT deploy/seata-server     seata-server@SEATA_GROUP         TC_INSTANCES>=2
 channel-sandbox    app        SANDBOX_PORT                                  deploy/channel-sandbox  channel-sandbox@DEFAULT_GROUP    -
 inventory-service  app        INVENTORY_PORT                                inventory-service       inventory-service@DEFAULT_GROUP  -
 order-service      app        ORDER_PORT                                    order-service           order-service@DEFAULT_GROUP      -
 payment-service    app        PAYMENT_PORT                                  payment-service         payment-service@DEFAULT_GROUP    -
 payment-service-2  app        PAYMENT2_PORT                                 payment-service         payment-service@DEFAULT_GROUP    PAYMENT_INSTANCES>=2
+prometheus         prometheus PROMETHEUS_PORT                               -                       -                                -
 '
 # an optional component started earlier is known to every command (down, status, env, ...) even without its variable
 if [ -f "$PIDS/payment-service-2.pid" ] && [ "$PAYMENT_INSTANCES" -lt 2 ]; then PAYMENT_INSTANCES=2; fi
@@ -264,6 +270,27 @@ ensure_tools() {
     || say "cluster.sh: warning: the services are built and tested on Java 17; found $(java -version 2>&1 | head -1)"
 }
 
+# Debian's prometheus (2.42), without the recommended exporters. The package would start its own
+# server on :9090 (where compose's ops proxy listens): a policy-rc.d keeps it from starting, where none
+# is in place, and its unit is disabled; this cluster starts its own (start_prometheus).
+ensure_prometheus() {
+  command -v prometheus >/dev/null && return
+  say "== installing prometheus (Debian's package)"
+  local policy=/usr/sbin/policy-rc.d added=0
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\n# written by dualpay cluster.sh while it installs prometheus\nexit 101\n' | as_root tee "$policy" >/dev/null
+    as_root chmod 755 "$policy"
+    added=1
+  fi
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null || {
+    [ $added = 0 ] || as_root rm -f "$policy"
+    die "installing prometheus failed"
+  }
+  [ $added = 0 ] || as_root rm -f "$policy"
+  if [ -d /run/systemd/system ]; then as_root systemctl disable --now prometheus >/dev/null 2>&1 || true; fi
+}
+
 rnacos_bin() {
   local candidate
   for candidate in "$(command -v rnacos 2>/dev/null || true)" "$HOME/.cargo/bin/rnacos"; do
@@ -389,13 +416,67 @@ start_seata() {
   # shellcheck disable=SC2086
   (cd "$STATE/$1" && launch "$1" env SEATA_ADVERTISE_IP=127.0.0.1 MYSQL_HOST=127.0.0.1 \
     MYSQL_PORT="$MYSQL_PORT" MYSQL_USER="$MYSQL_USER" MYSQL_PASSWORD="$MYSQL_PASSWORD" \
-    NACOS_ADDR="127.0.0.1:$NACOS_PORT" SEATA_CONSOLE_PORT="${ports[1]}" SEATA_LOG_DIR="$STATE/$1/logs" \
+    NACOS_ADDR="127.0.0.1:$NACOS_PORT" SEATA_CONSOLE_PORT="${ports[1]}" SEATA_METRICS_PORT="${ports[2]}" SEATA_LOG_DIR="$STATE/$1/logs" \
     SEATA_RETRY_DEAD_THRESHOLD="$SEATA_RETRY_DEAD_THRESHOLD" SEATA_CONSOLE_PASSWORD="$SEATA_CONSOLE_PASSWORD" \
     SEATA_SECRET_KEY="$SEATA_SECRET_KEY" \
     java $JAVA_OPTS -jar "$(jar_of "$1")" -p "$2")
 }
 healthy_seata() { port_open "$(port_of "$1")" && registered "$1"; }
 owns_seata() { [[ $2 == *"$(jar_of "$1")"* ]]; }
+
+# Prometheus: Debian's package, its configuration generated into .cluster/prometheus. It scrapes every
+# service instance's /actuator/prometheus as the operator (HTTP Basic; the password in a file of its
+# own, read by Prometheus, never in the configuration) and every TC's exporter. The targets are a file
+# (file_sd) written again whenever a component starts, so a TC or instance added later is scraped too.
+PROMETHEUS_DIR=$STATE/prometheus
+start_prometheus() {
+  mkdir -p "$PROMETHEUS_DIR/data"
+  (umask 077 && printf '%s' "$OPERATOR_PASSWORD" >"$PROMETHEUS_DIR/operator.password")
+  cat >"$PROMETHEUS_DIR/prometheus.yml" <<EOF
+# Written by deploy/local/cluster.sh at $(date -Is); the targets: targets-*.json beside it.
+global:
+  scrape_interval: 5s
+  evaluation_interval: 5s
+scrape_configs:
+  - job_name: services
+    metrics_path: /actuator/prometheus
+    basic_auth:
+      username: operator
+      password_file: $PROMETHEUS_DIR/operator.password
+    file_sd_configs:
+      - files: [$PROMETHEUS_DIR/targets-services.json]
+  - job_name: seata
+    metrics_path: /metrics
+    file_sd_configs:
+      - files: [$PROMETHEUS_DIR/targets-seata.json]
+EOF
+  prometheus_targets
+  launch "$1" prometheus --config.file="$PROMETHEUS_DIR/prometheus.yml" --storage.tsdb.path="$PROMETHEUS_DIR/data" \
+    --storage.tsdb.retention.time=2d --web.listen-address="127.0.0.1:$2"
+}
+healthy_prometheus() { curl -fsS --max-time 5 "http://127.0.0.1:$(port_of "$1")/-/ready"; }
+owns_prometheus() { [[ $2 == *prometheus*"$PROMETHEUS_DIR"* ]]; }
+
+# The scrape targets of this cluster's components (the sandbox exports no metrics), labelled with
+# the service and the component; Prometheus reads the files again when they change.
+prometheus_targets() {
+  [[ " ${ALL[*]} " == *" prometheus "* ]] && [ -d "$PROMETHEUS_DIR" ] || return 0
+  local component services=() seatas=() ports
+  for component in "${ALL[@]}"; do
+    case ${KIND[$component]}:$component in
+      app:channel-sandbox) ;;
+      app:*) services+=("{\"targets\":[\"127.0.0.1:$(port_of "$component")\"],\"labels\":{\"service\":\"$(basename "${MODULE[$component]}")\",\"component\":\"$component\"}}") ;;
+      seata:*)
+        read -ra ports <<<"$(ports_of "$component")"
+        seatas+=("{\"targets\":[\"127.0.0.1:${ports[2]}\"],\"labels\":{\"service\":\"seata-server\",\"component\":\"$component\"}}") ;;
+    esac
+  done
+  # written beside and moved: Prometheus never reads half a file
+  (IFS=,; echo "[${services[*]}]") >"$PROMETHEUS_DIR/targets-services.json.tmp"
+  (IFS=,; echo "[${seatas[*]}]") >"$PROMETHEUS_DIR/targets-seata.json.tmp"
+  mv "$PROMETHEUS_DIR/targets-services.json.tmp" "$PROMETHEUS_DIR/targets-services.json"
+  mv "$PROMETHEUS_DIR/targets-seata.json.tmp" "$PROMETHEUS_DIR/targets-seata.json"
+}
 
 start_toxiproxy() { launch "$1" "$(toxiproxy_bin)" -host 127.0.0.1 -port "$2"; }
 healthy_toxiproxy() { curl -fsS --max-time 5 "http://127.0.0.1:$(port_of "$1")/version"; }
@@ -493,6 +574,7 @@ cmd_up() {
   ensure_tools
   ensure_rnacos
   [ "$FAULTY_LINKS" != 1 ] || ensure_toxiproxy || die "Toxiproxy is needed for FAULTY_LINKS=1"
+  [[ " ${wanted[*]} " != *" prometheus "* ]] || ensure_prometheus
   ensure_build "${wanted[@]}"
   mkdir -p "$LOGS" "$PIDS"
   # Infrastructure one by one (each needs the one before); the TC must be registered before the
@@ -517,6 +599,7 @@ cmd_up() {
     for component in "${apps[@]}"; do await_healthy "$component"; done
     say "   ${apps[*]} healthy after $((SECONDS - t1)) s"
   fi
+  prometheus_targets
   cmd_status || true
   say "up in $((SECONDS - started)) s"
 }
@@ -581,6 +664,7 @@ inventory API    http://127.0.0.1:$INVENTORY_PORT/api/skus
 channel sandbox  http://127.0.0.1:$SANDBOX_PORT/sandbox/{wechat,alipay}/trades
 Nacos (rnacos)   http://127.0.0.1:$NACOS_PORT/nacos   console http://127.0.0.1:$NACOS_CONSOLE_PORT
 Seata console    http://127.0.0.1:$SEATA_CONSOLE_PORT (user seata, password SEATA_CONSOLE_PASSWORD of the secrets)
+Prometheus       http://127.0.0.1:$PROMETHEUS_PORT   (scrapes every service as the operator, and each TC's metrics port)
 MariaDB          127.0.0.1:$MYSQL_PORT  user $MYSQL_USER, databases order_db payment_db inventory_db seata
 $([ "$FAULTY_LINKS" = 1 ] && echo "links            the services reach MySQL and the TCs through Toxiproxy http://127.0.0.1:$TOXIPROXY_PORT (cluster.sh links)")
 secrets          $SECRETS   (a shopper's token: cluster.sh token <userId>; the operator: cluster.sh operator)
@@ -602,6 +686,7 @@ export MYSQL_URL=jdbc:mysql://127.0.0.1:$MYSQL_PORT
 export MYSQL_USER=$MYSQL_USER
 export CLUSTER_LOG_DIR=$LOGS
 export TOXIPROXY_URL=$([ "$FAULTY_LINKS" = 1 ] && echo "http://127.0.0.1:$TOXIPROXY_PORT")
+export PROMETHEUS_URL=http://127.0.0.1:$PROMETHEUS_PORT
 EOF
   sed -n 's/^\([A-Z0-9_]*=\)/export \1/p' "$SECRETS"
 }
@@ -657,7 +742,7 @@ main() {
     env) load_secrets; cmd_env ;;
     token) cmd_token "$@" ;;
     operator) load_secrets; echo "operator:$OPERATOR_PASSWORD" ;;
-    start) [ $# -eq 1 ] || die "usage: cluster.sh start <component>"; start_one "$1"; await_healthy "$1" ;;
+    start) [ $# -eq 1 ] || die "usage: cluster.sh start <component>"; start_one "$1"; await_healthy "$1"; prometheus_targets ;;
     stop) [ $# -eq 1 ] || die "usage: cluster.sh stop <component>"; port_of "$1" >/dev/null; stop_one "$1" ;;
     kill) [ $# -eq 1 ] || die "usage: cluster.sh kill <component>"; port_of "$1" >/dev/null; stop_one "$1" KILL ;;
     freeze) [ $# -eq 1 ] || die "usage: cluster.sh freeze <component>"; kill -STOP "$(pid_of "$1")" ;;

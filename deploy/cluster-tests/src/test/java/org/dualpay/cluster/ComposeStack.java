@@ -54,13 +54,13 @@ final class ComposeStack implements Deployment {
     static final Path DEPLOY = Path.of("..").toAbsolutePath().normalize();
     /** Every service, as compose names them; payment-service runs two replicas. */
     static final List<String> SERVICES = List.of("mysql", "nacos", "seata-server", "channel-sandbox",
-            "inventory-service", "order-service", "payment-service", "edge");
+            "inventory-service", "order-service", "payment-service", "edge", "prometheus");
     private static final int PAYMENT_REPLICAS = 2;
     /** The host ports the stack publishes (edge, MySQL, Nacos, TC), beside a local cluster's. */
     private static final Map<String, String> HOST_PORTS = Map.of("ORDER_HOST_PORT", "28081", "PAYMENT_HOST_PORT",
             "28082", "INVENTORY_HOST_PORT", "28083", "SANDBOX_HOST_PORT", "28090", "MYSQL_HOST_PORT", "23306",
             "NACOS_HOST_PORT", "28848", "NACOS_GRPC_HOST_PORT", "29848", "SEATA_HOST_PORT", "28091",
-            "SEATA_CONSOLE_HOST_PORT", "27091");
+            "SEATA_CONSOLE_HOST_PORT", "27091", "PROMETHEUS_HOST_PORT", "29095");
     /** The services the scenarios call, with the port each listens on inside the network. */
     private static final Map<String, Integer> SERVICE_PORTS = Map.of("order-service", 8081, "payment-service", 8082,
             "inventory-service", 8083, "channel-sandbox", 8090);
@@ -113,6 +113,7 @@ final class ComposeStack implements Deployment {
         settings.put("MYSQL_URL", "jdbc:mysql://127.0.0.1:" + env.get("MYSQL_HOST_PORT"));
         settings.put("MYSQL_USER", "dualpay");
         settings.put("NACOS_URL", "http://127.0.0.1:" + env.get("NACOS_HOST_PORT"));
+        settings.put("PROMETHEUS_URL", "http://127.0.0.1:" + env.get("PROMETHEUS_HOST_PORT"));
         for (String name : List.of("MYSQL_PASSWORD", "WECHAT_PLATFORM_PRIVATE_KEY", "WECHAT_APIV3_KEY",
                 "ALIPAY_PLATFORM_PRIVATE_KEY", "SERVICE_KEY", "SHOPPER_KEY", "OPERATOR_PASSWORD")) {
             settings.put(name, secrets.get(name));

@@ -6,8 +6,7 @@ import java.util.Map;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.dualpay.common.channel.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +19,11 @@ import org.springframework.stereotype.Component;
  * channel. Below the success rate (80 % by default) over the last calls the breaker opens and the
  * cashier hides the channel; after a wait it half-opens and the cashier offers the channel to a
  * small share of shoppers, whose trades probe it; enough successes close it again.
+ *
+ * <p>The breakers ({@code channel-wechat}, {@code channel-alipay}) live in the registry of
+ * Resilience4j's Spring Boot starter, whose Micrometer binding publishes each one's state, failure
+ * rate and calls ({@code resilience4j_circuitbreaker_state{name, state}}, ...): the dashboard's
+ * channel availability is {@code state="closed"}.
  */
 @Component
 public class ChannelHealth {
@@ -47,7 +51,7 @@ public class ChannelHealth {
     private final Map<Channel, CircuitBreaker> breakers = new EnumMap<>(Channel.class);
     private final Settings settings;
 
-    public ChannelHealth(Settings settings, MeterRegistry meters) {
+    public ChannelHealth(Settings settings, CircuitBreakerRegistry registry) {
         this.settings = settings;
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
@@ -59,11 +63,9 @@ public class ChannelHealth {
                 .permittedNumberOfCallsInHalfOpenState(settings.probeCalls())
                 .build();
         for (Channel channel : Channel.values()) {
-            CircuitBreaker breaker = CircuitBreaker.of("channel-" + channel.name().toLowerCase(), config);
+            CircuitBreaker breaker = registry.circuitBreaker(breakerName(channel), config);
             breaker.getEventPublisher().onStateTransition(event -> log.warn("channel {} health: {}", channel,
                     event.getStateTransition()));
-            Gauge.builder("dualpay.channel.available", breaker, b -> b.getState() == CircuitBreaker.State.CLOSED ? 1 : 0)
-                    .tag("channel", channel.name()).register(meters);
             breakers.put(channel, breaker);
         }
     }
@@ -78,6 +80,11 @@ public class ChannelHealth {
                     : new Offer(channel, false, "recovering: " + rate(breaker));
             default -> new Offer(channel, false, "unhealthy: " + rate(breaker) + ", hidden for a while");
         };
+    }
+
+    /** The breaker's name in the registry and on its meters: {@code channel-wechat}, {@code channel-alipay}. */
+    public static String breakerName(Channel channel) {
+        return "channel-" + channel.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     public CircuitBreaker breaker(Channel channel) {

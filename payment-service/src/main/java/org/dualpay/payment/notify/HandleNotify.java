@@ -74,6 +74,12 @@ public class HandleNotify {
         this.notifyWindow = channelProperties.notifyWindow();
         this.faults = faults;
         this.meters = meters;
+        // every (channel, reason) counted from zero: a dashboard shows "none refused" rather than no data
+        for (Channel channel : Channel.values()) {
+            for (NotifyRefusal reason : NotifyRefusal.values()) {
+                meters.counter("dualpay.notify.refused", "channel", channel.name(), "reason", reason.name());
+            }
+        }
         this.clock = clock;
         this.replays = new ReplayGuard(new ReplayGuard.Nonces() {
             @Override

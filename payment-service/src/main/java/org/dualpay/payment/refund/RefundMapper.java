@@ -32,6 +32,10 @@ public interface RefundMapper {
     @Select("SELECT " + COLUMNS + " FROM refund WHERE order_no = #{orderNo} ORDER BY created_at, refund_no")
     List<RefundRow> findByOrder(String orderNo);
 
+    /** How many refunds are in each status, and their money (statuses with none are absent). */
+    @Select("SELECT status, COUNT(*) AS refunds, COALESCE(SUM(amount), 0) AS amount FROM refund GROUP BY status")
+    List<java.util.Map<String, Object>> totalsByStatus();
+
     @Select("<script>SELECT " + COLUMNS + " FROM refund <if test='status != null'>WHERE status = #{status}</if> "
             + "ORDER BY created_at DESC, refund_no DESC LIMIT #{limit}</script>")
     List<RefundRow> list(@Param("status") RefundStatus status, @Param("limit") int limit);
