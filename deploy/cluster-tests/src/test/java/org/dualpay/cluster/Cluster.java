@@ -573,6 +573,11 @@ final class Cluster {
         return deployment.registrableIps(service);
     }
 
+    /** The operator's console (cluster.sh env gives it; the console's tests, -Pconsole, need it). */
+    String consoleUrl() {
+        return required("CONSOLE_URL");
+    }
+
     private String required(String name) {
         String value = deployment.setting(name);
         if (value == null || value.isBlank()) {

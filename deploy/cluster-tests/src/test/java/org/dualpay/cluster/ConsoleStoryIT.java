@@ -1,0 +1,154 @@
+package org.dualpay.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The operator's console in a real browser (-Pconsole, against the local cluster): logged in through
+ * its form, it tells a payment's story as a person reads it. Each check is on the page's visible
+ * text, waited for with a deadline; each page checked is saved in target/screenshots.
+ */
+class ConsoleStoryIT {
+
+    private static final Duration STORY_WITHIN = Duration.ofSeconds(60);
+
+    private final Cluster cluster = new Cluster();
+    private Browser browser;
+
+    @BeforeEach
+    void logIn() {
+        browser = new Browser(cluster.consoleUrl()).logIn(cluster.operatorPassword);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void should_tell_a_paid_order_s_story_with_its_xid_attempt_and_stock_movement() {
+        // given an order paid on WeChat
+        cluster.setStock("SKU-KEYBOARD", 100);
+        String orderNo = cluster.createOrder("console-" + UUID.randomUUID(), "SKU-KEYBOARD", 1).path("orderNo").asText();
+        String wechat = cluster.startPayment(orderNo, "WECHAT").path("outTradeNo").asText();
+        cluster.pay("WECHAT", wechat);
+        cluster.awaitPaid(orderNo, "SKU-KEYBOARD", 99);
+        String xid = xidOfPaid(cluster.order(orderNo));
+
+        // when the operator finds it among the latest orders and searches it by number
+        browser.open("/orders");
+        browser.awaitText("the order among the latest", STORY_WITHIN, orderNo);
+        browser.screenshot("01-orders");
+        browser.find(By.id("orderNo")).sendKeys(orderNo);
+        browser.find(By.id("search")).click();
+
+        // then its story: PAID, the XID on the timeline with its trace link, the attempt applied, the deduction
+        browser.awaitText("the paid order's story", STORY_WITHIN, "Order " + orderNo, "PAID", xid, wechat,
+                "applied to the order", "DEDUCT", "SKU-KEYBOARD");
+        assertThat(browser.currentPath()).isEqualTo("/orders/" + orderNo);
+        assertThat(cell("movements", "DEDUCT")).contains("-1");
+        WebElement trace = browser.find(By.cssSelector("#xids a.trace"));
+        assertThat(trace.getText()).isEqualTo("trace in Zipkin");
+        assertThat(trace.getAttribute("href")).endsWith("/zipkin/?annotationQuery=xid%3D"
+                + URLEncoder.encode(xid, StandardCharsets.UTF_8));
+        browser.screenshot("02-paid-order-story");
+    }
+
+    @Test
+    void should_show_a_duplicate_payment_refunded_with_both_attempts() {
+        // given an order paid on both channels
+        String user = "console-dup-" + UUID.randomUUID();
+        cluster.setStock("SKU-MOUSE", 100);
+        String orderNo = cluster.createOrder(user, "SKU-MOUSE", 1).path("orderNo").asText();
+        String wechat = cluster.startPayment(orderNo, "WECHAT").path("outTradeNo").asText();
+        String alipay = cluster.startPayment(orderNo, "ALIPAY").path("outTradeNo").asText();
+        cluster.pay("WECHAT", wechat);
+        cluster.pay("ALIPAY", alipay);
+
+        // when the operator opens its story, then both attempts are there and one refund reaches SUCCESS,
+        // its TCC branch committed, and the shopper was told
+        browser.open("/orders/" + orderNo);
+        browser.awaitText("both attempts and the duplicate's refund finished", STORY_WITHIN, "PAID", wechat, alipay,
+                "DUPLICATE_PAYMENT", "SUCCESS", "COMMITTED", "REFUND_SUCCEEDED");
+        assertThat(browser.find(By.id("refunds")).findElements(By.cssSelector("td.refund-status")))
+                .extracting(WebElement::getText).containsExactly("SUCCESS");
+        String refunded = cluster.refunds(orderNo).get(0).path("outTradeNo").asText();
+        assertThat(cell("refunds", "DUPLICATE_PAYMENT")).contains(refunded);
+        assertThat(cell("attempts", refunded)).contains("not applied");
+        browser.screenshot("03-duplicate-refunded");
+    }
+
+    @Test
+    void should_show_a_reconciliation_violation_linked_to_its_order() throws SQLException {
+        // given money recorded for an unpaid order, neither applied nor refunded (written into the database,
+        // as a bug or a hand edit would)
+        String orderNo = cluster.createOrder("console-rec-" + UUID.randomUUID(), "SKU-HEADSET", 1).path("orderNo").asText();
+        String kept = cluster.startPayment(orderNo, "ALIPAY").path("outTradeNo").asText();
+        try {
+            execute("UPDATE payment_db.payment_attempt SET status = 'SUCCESS', applied = 0 WHERE out_trade_no = '"
+                    + kept + "'");
+
+            // when the operator opens the reconciliation
+            browser.open("/reconciliation");
+
+            // then the violation is there under its rule, and its link leads to the order's story
+            browser.awaitText("the injected violation", STORY_WITHIN, "violation(s)", "UNAPPLIED_MONEY_REFUNDED",
+                    "attempt " + kept);
+            assertThat(cell("violations", "attempt " + kept)).contains("UNAPPLIED_MONEY_REFUNDED", orderNo);
+            browser.screenshot("04-reconciliation-violation");
+            browser.find(By.linkText(orderNo)).click();
+            browser.awaitText("the violating order's story", STORY_WITHIN, "Order " + orderNo, kept, "PENDING_PAYMENT");
+            browser.screenshot("05-violating-order");
+        } finally {
+            execute("UPDATE payment_db.payment_attempt SET status = 'CREATED' WHERE out_trade_no = '" + kept + "'");
+        }
+        browser.open("/reconciliation");
+        browser.awaitText("the mended books", STORY_WITHIN, "Reconciliation");
+        assertThat(browser.text()).doesNotContain("attempt " + kept);
+    }
+
+    /** The text of the row of a table (by id) that shows the given text. */
+    private String cell(String tableId, String rowText) {
+        List<WebElement> rows = browser.find(By.id(tableId)).findElements(By.tagName("tr"));
+        return rows.stream().map(WebElement::getText).filter(t -> t.contains(rowText)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row of #" + tableId + " shows " + rowText + ": "
+                        + rows.stream().map(WebElement::getText).toList()));
+    }
+
+    private static String xidOfPaid(JsonNode order) {
+        for (JsonNode row : order.path("timeline")) {
+            if (row.path("to").asText().equals("PAID")) {
+                assertThat(row.path("xid").asText()).as("the PAID row's XID").isNotBlank();
+                return row.path("xid").asText();
+            }
+        }
+        throw new AssertionError("no PAID row on the timeline: " + order);
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(cluster.mysqlUrl + "/payment_db", cluster.mysqlUser,
+                cluster.mysqlPassword);
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        }
+    }
+}
