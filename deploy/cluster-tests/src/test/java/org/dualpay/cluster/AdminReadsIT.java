@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The operator's reads the console is built on: every shopper's latest orders (order-service), an
  * order's stock movements (inventory-service), an order's notifies and refunds with their TCC phases
- * (payment-service). The operator reads them; a shopper, even the order's owner, and an anonymous
+ * and the channels' health as the cashier acts on it (payment-service). The operator reads them; a shopper, even the order's owner, and an anonymous
  * caller are refused, and reading changes nothing.
  */
 class AdminReadsIT {
@@ -38,13 +38,15 @@ class AdminReadsIT {
         cluster.awaitRefunds(orderNo, 1, "SUCCESS");
         List<String> reads = List.of(cluster.orderUrl + "/api/admin/orders?limit=50",
                 cluster.inventoryUrl + "/api/admin/stock-movements?orderNo=" + orderNo,
-                cluster.paymentUrl + "/api/admin/payments/" + orderNo + "/story");
+                cluster.paymentUrl + "/api/admin/payments/" + orderNo + "/story",
+                cluster.paymentUrl + "/api/admin/channels");
         String before = cluster.rowsOf(orderNo) + " stock " + cluster.stock(SKU);
 
         // when the operator reads
         JsonNode latest = as(reads.get(0), cluster.operator()).json();
         JsonNode movements = as(reads.get(1), cluster.operator()).json();
         JsonNode story = as(reads.get(2), cluster.operator()).json();
+        JsonNode channels = as(reads.get(3), cluster.operator()).json();
 
         // then the order is among the latest of all shoppers, its deduction is in the ledger, both
         // channels' notifies are in the inbox and the refund shows its TCC try and confirm
@@ -58,6 +60,8 @@ class AdminReadsIT {
         assertThat(refund.path("status").asText()).isEqualTo("SUCCESS");
         assertThat(refund.path("tccPhases").findValuesAsText("phase")).as("the fence's record of the refund's branch")
                 .contains("COMMITTED");
+        assertThat(channels.findValuesAsText("channel")).containsExactlyInAnyOrder("WECHAT", "ALIPAY");
+        assertThat(channels.findValuesAsText("cashier")).allMatch(c -> !c.isBlank());
 
         // and a shopper (the order's owner) and an anonymous caller are refused each read
         for (String url : reads) {

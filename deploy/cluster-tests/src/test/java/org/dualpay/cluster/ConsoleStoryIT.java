@@ -71,6 +71,14 @@ class ConsoleStoryIT {
         assertThat(trace.getAttribute("href")).endsWith("/zipkin/?annotationQuery=xid%3D"
                 + URLEncoder.encode(xid, StandardCharsets.UTF_8));
         browser.screenshot("02-paid-order-story");
+
+        // and the channel it was paid on is offered by every payment-service instance's cashier
+        browser.find(By.linkText("Channels")).click();
+        browser.awaitText("the channels' health", STORY_WITHIN, "Channels as the cashier sees them", "WECHAT",
+                "ALIPAY");
+        assertThat(browser.find(By.tagName("main")).findElements(By.cssSelector("table.channels")))
+                .as("a table per payment-service instance").hasSizeGreaterThanOrEqualTo(1);
+        browser.screenshot("06-channels");
     }
 
     @Test

@@ -105,6 +105,10 @@ public class Services {
         return read(() -> direct.get().uri(instance.uri() + path).retrieve().body(OBJECT));
     }
 
+    public Part<List<Map<String, Object>>> listAt(Instance instance, String path) {
+        return read(() -> direct.get().uri(instance.uri() + path).retrieve().body(LIST));
+    }
+
     public Part<Map<String, Object>> postAt(Instance instance, String path, Map<String, Object> body, Object... vars) {
         return read(() -> direct.post().uri(instance.uri() + path, vars).contentType(MediaType.APPLICATION_JSON)
                 .body(body).retrieve().body(OBJECT));
