@@ -16,8 +16,8 @@
 #                                    reset: every link made anew and healed
 #
 # Components, in start order: mysql (MariaDB), nacos (rnacos), seata (the TC), channel-sandbox,
-# inventory-service, order-service, payment-service, console (the operator's pages); payment-service-2 with PAYMENT_INSTANCES=2, a
-# second TC (seata-2, the same db store) with TC_INSTANCES=2, and toxiproxy with FAULTY_LINKS=1: then
+# inventory-service, order-service, payment-service, console (the operator's pages); payment-service-2
+# with PAYMENT_INSTANCES=2, a second TC (seata-2, the same db store) with TC_INSTANCES=2, and toxiproxy with FAULTY_LINKS=1: then
 # every service reaches MySQL and each TC through a link of its own (a Toxiproxy proxy), which a chaos
 # scenario can slow down or cut (deploy/chaos/lib.sh: link).
 # Everything lives under .cluster/ at the repo root (git-ignored): data, logs/, pids/, and

@@ -12,9 +12,9 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Only the operator uses the console: a login form (user {@code operator}, the cluster's operator
- * password), a session, CSRF tokens on every form. Anything but the login page, its stylesheet and
- * health sends an anonymous browser to the login form, and refuses a changing request without a
- * session and token.
+ * password), a session, CSRF tokens on every form. Anything but the login page, its stylesheet,
+ * health and the error page sends an anonymous browser to the login form; a changing request without
+ * its session's CSRF token is refused (403).
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleSecurity {
@@ -22,7 +22,7 @@ class ConsoleSecurity {
     @Bean
     SecurityFilterChain operatorOnly(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(rules -> rules
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/console.css").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/console.css", "/error").permitAll()
                         .anyRequest().hasRole("OPERATOR"))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/orders", true).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

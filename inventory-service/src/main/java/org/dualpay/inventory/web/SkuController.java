@@ -14,7 +14,6 @@ import org.dualpay.common.error.ProblemException;
 import org.dualpay.inventory.application.SkuCatalog;
 import org.dualpay.inventory.domain.Sku;
 import org.dualpay.inventory.domain.StockMovement;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -23,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Validated
 class SkuController {
 
     record SkuView(String skuCode, String name, long price, int stock) {

@@ -5,14 +5,12 @@ import java.util.List;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.dualpay.order.application.OrderQueries;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The operator's read of every shopper's orders (the console's order list); read-only. */
 @RestController
-@Validated
 class OrderAdminController {
 
     private final OrderQueries queries;

@@ -1,14 +1,12 @@
 package org.dualpay.payment.support;
 
 import jakarta.validation.constraints.Size;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The operator's read of an order's notifies and refunds with their TCC phases (the console); read-only. */
 @RestController
-@Validated
 class PaymentStoryController {
 
     private final PaymentStory story;
