@@ -134,6 +134,32 @@ class ConsoleStoryIT {
         assertThat(browser.text()).doesNotContain("attempt " + kept);
     }
 
+    @Test
+    void should_show_a_global_transaction_open_in_the_tc_with_its_branches() {
+        // given the inventory branch of the next payment held 12 s after it updated stock, inside the
+        // global transaction (30 s timeout)
+        cluster.setStock("SKU-KEYBOARD", 100);
+        String orderNo = cluster.createOrder("console-tc-" + UUID.randomUUID(), "SKU-KEYBOARD", 1).path("orderNo").asText();
+        String wechat = cluster.startPayment(orderNo, "WECHAT").path("outTradeNo").asText();
+        cluster.armFault(cluster.inventoryUrl, "inventory.deduct.after-update", "DELAY", 1, 12_000);
+
+        // when the shopper pays and the operator looks at the TC's open transactions
+        cluster.pay("WECHAT", wechat);
+        browser.open("/transactions");
+
+        // then the payment's global transaction is there, live, with the AT branch of the order (the first
+        // branch; inventory's registers when it commits)
+        browser.awaitText("the payment's transaction open in the TC", Duration.ofSeconds(10), "confirm-payment", "AT",
+                "order_db");
+        browser.screenshot("07-open-transaction");
+
+        // and once it committed the TC lets go of it, and the order's page tells its story from the records
+        cluster.awaitPaid(orderNo, "SKU-KEYBOARD", 99);
+        String xid = xidOfPaid(cluster.order(orderNo));
+        browser.open("/orders/" + orderNo);
+        browser.awaitText("the finished transaction on the order's page", STORY_WITHIN, xid, "finished (the TC no longer holds it");
+    }
+
     /** The text of the row of a table (by id) that shows the given text. */
     private String cell(String tableId, String rowText) {
         List<WebElement> rows = browser.find(By.id(tableId)).findElements(By.tagName("tr"));

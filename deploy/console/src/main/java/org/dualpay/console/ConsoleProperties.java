@@ -10,10 +10,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param operatorPassword the cluster's operator password: the console's login, and its credential
  *     towards the services (HTTP Basic, user {@code operator})
  * @param services the services whose fault points the console lists, by their name in Nacos
+ * @param seataConsoleUrl the Seata TC's console (its global transactions while they are open)
+ * @param seataConsoleUser its user
+ * @param seataConsolePassword its password, the cluster's {@code SEATA_CONSOLE_PASSWORD}
  */
 @ConfigurationProperties("dualpay.console")
 public record ConsoleProperties(@DefaultValue("http://127.0.0.1:9411") String zipkinUrl, String operatorPassword,
-        @DefaultValue({"order-service", "payment-service", "inventory-service"}) List<String> services) {
+        @DefaultValue({"order-service", "payment-service", "inventory-service"}) List<String> services,
+        @DefaultValue("http://127.0.0.1:7091") String seataConsoleUrl, @DefaultValue("seata") String seataConsoleUser,
+        String seataConsolePassword) {
 
     public String traceLink(String xid) {
         return zipkinUrl.replaceAll("/+$", "") + "/zipkin/?annotationQuery=xid%3D"

@@ -19,10 +19,12 @@ class OrderPages {
 
     private final Services services;
     private final ConsoleProperties properties;
+    private final TransactionCoordinator tc;
 
-    OrderPages(Services services, ConsoleProperties properties) {
+    OrderPages(Services services, ConsoleProperties properties, TransactionCoordinator tc) {
         this.services = services;
         this.properties = properties;
+        this.tc = tc;
     }
 
     @GetMapping("/")
@@ -68,14 +70,17 @@ class OrderPages {
         return "order";
     }
 
-    /** The distinct XIDs on the order's timeline, in order, each with its trace link. */
-    private List<Map<String, String>> xids(Map<String, Object> order) {
+    /**
+     * The distinct XIDs on the order's timeline, in order, each with its trace link and what the TC
+     * says of it now: open (its status and branches) or finished (the TC no longer holds it).
+     */
+    private List<Map<String, Object>> xids(Map<String, Object> order) {
         Object timeline = order.get("timeline");
         if (!(timeline instanceof List<?> rows)) {
             return List.of();
         }
         return rows.stream().filter(Map.class::isInstance).map(r -> ((Map<?, ?>) r).get("xid"))
                 .filter(x -> x != null && !String.valueOf(x).isBlank()).map(String::valueOf).distinct()
-                .map(x -> Map.of("xid", x, "trace", properties.traceLink(x))).toList();
+                .map(x -> Map.<String, Object>of("xid", x, "trace", properties.traceLink(x), "tc", tc.open(x))).toList();
     }
 }
