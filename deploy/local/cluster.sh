@@ -209,6 +209,7 @@ ensure_secrets() {
   if [ -s "$SECRETS" ]; then
     # a cluster made before the channels' keys gets them (its notify secrets stay unused)
     append_channel_keys "$SECRETS"
+    renew_tc_token_key "$SECRETS"
     return
   fi
   local name
@@ -223,6 +224,7 @@ ensure_secrets() {
     } >"$SECRETS"
   )
   append_channel_keys "$SECRETS"
+  renew_tc_token_key "$SECRETS"   # 64 characters: 40 are too few bits for the TC console's HS256
   say "== generated the cluster's secrets into $SECRETS"
 }
 
