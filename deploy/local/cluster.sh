@@ -464,7 +464,7 @@ start_app() {
     WECHAT_MERCHANT_PUBLIC_KEY="$WECHAT_MERCHANT_PUBLIC_KEY" ALIPAY_MERCHANT_PUBLIC_KEY="$ALIPAY_MERCHANT_PUBLIC_KEY" \
     WECHAT_MERCHANT_PRIVATE_KEY="$(merchant_key "$1" WECHAT)" ALIPAY_MERCHANT_PRIVATE_KEY="$(merchant_key "$1" ALIPAY)" \
     CHANNEL_SANDBOX_URL="http://127.0.0.1:$SANDBOX_PORT" PAYMENT_NOTIFY_BASE_URL="http://127.0.0.1:$2" \
-    ZIPKIN_URL="${ZIPKIN_URL:-http://127.0.0.1:9411}" \
+    ZIPKIN_URL="${ZIPKIN_URL:-http://127.0.0.1:9411}" CHAOS_DIRS="$STATE/chaos,$STATE/chaos-compose" \
     java $JAVA_OPTS -jar "$(jar_of "$1")"
 }
 # The platforms' private keys go to the sandbox alone (it plays the channels).

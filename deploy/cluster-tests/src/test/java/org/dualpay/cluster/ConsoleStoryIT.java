@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -158,6 +160,37 @@ class ConsoleStoryIT {
         String xid = xidOfPaid(cluster.order(orderNo));
         browser.open("/orders/" + orderNo);
         browser.awaitText("the finished transaction on the order's page", STORY_WITHIN, xid, "finished (the TC no longer holds it");
+    }
+
+    @Test
+    void should_show_the_chaos_runs_with_their_verdicts() throws Exception {
+        // given a run kept where deploy/chaos/run-all.sh keeps them (.cluster/chaos/runs/<time>-<scenarios>/),
+        // one scenario passed and one failed with its reason, as report.py writes their results
+        Path runs = Path.of(cluster.clusterRoot(), ".cluster", "chaos", "runs");
+        Path run = runs.resolve("99991231T235959Z-console-check");
+        Files.createDirectories(run);
+        try {
+            Files.writeString(run.resolve("kill-order.result.json"), "{\"scenario\":\"kill-order\",\"fault\":\"kill -9 of "
+                    + "order-service mid-load, back after 5 s\",\"verdict\":\"PASS\",\"reasons\":[],\"orders\":412,"
+                    + "\"errors\":3,\"errorsUnexplained\":0,\"latencyMs\":{\"p50\":31.0,\"p95\":412.5,\"max\":5100.0}}");
+            Files.writeString(run.resolve("kill-tc.result.json"), "{\"scenario\":\"kill-tc\",\"fault\":\"kill -9 of the "
+                    + "Seata TC, back after 5 s\",\"verdict\":\"FAIL\",\"reasons\":[\"2 reconciliation violation(s)\"],"
+                    + "\"orders\":388,\"errors\":12,\"errorsUnexplained\":1,\"latencyMs\":{\"p50\":40.0,\"p95\":900.0,\"max\":9000.0}}");
+
+            // when the operator opens the chaos runs, then the run is there with each verdict and why
+            browser.open("/chaos");
+            browser.awaitText("the kept run with its verdicts", STORY_WITHIN, "99991231T235959Z-console-check",
+                    "kill-order", "PASS", "kill-tc", "FAIL", "2 reconciliation violation(s)");
+            assertThat(cell("chaos-runs", "kill-tc")).contains("FAIL", "388", "12 (1)");
+            browser.screenshot("08-chaos-runs");
+        } finally {
+            try (var files = Files.list(run)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(run);
+        }
     }
 
     /** The text of the row of a table (by id) that shows the given text. */

@@ -13,12 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param seataConsoleUrl the Seata TC's console (its global transactions while they are open)
  * @param seataConsoleUser its user
  * @param seataConsolePassword its password, the cluster's {@code SEATA_CONSOLE_PASSWORD}
+ * @param chaosDirs where deploy/chaos/run-all.sh keeps its runs (CHAOS_OUT), for their history
  */
 @ConfigurationProperties("dualpay.console")
 public record ConsoleProperties(@DefaultValue("http://127.0.0.1:9411") String zipkinUrl, String operatorPassword,
         @DefaultValue({"order-service", "payment-service", "inventory-service"}) List<String> services,
         @DefaultValue("http://127.0.0.1:7091") String seataConsoleUrl, @DefaultValue("seata") String seataConsoleUser,
-        String seataConsolePassword) {
+        String seataConsolePassword, @DefaultValue List<String> chaosDirs) {
 
     public String traceLink(String xid) {
         return zipkinUrl.replaceAll("/+$", "") + "/zipkin/?annotationQuery=xid%3D"
