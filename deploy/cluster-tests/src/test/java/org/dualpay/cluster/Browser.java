@@ -86,7 +86,12 @@ final class Browser implements AutoCloseable {
         long deadline = System.nanoTime() + atMost.toNanos();
         String seen = "";
         while (true) {
-            seen = text();
+            try {
+                seen = text();
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // the page is being replaced (a click's navigation): what it shows is not settled yet
+                seen = "(the page was changing: " + e.getMessage().lines().findFirst().orElse("") + ")";
+            }
             String page = seen;
             if (Arrays.stream(texts).allMatch(page::contains)) {
                 return;

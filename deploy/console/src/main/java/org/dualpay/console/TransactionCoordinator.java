@@ -117,10 +117,20 @@ public class TransactionCoordinator {
     }
 
     private static int number(Object value) {
+        if (value instanceof String text && text.matches("\\d{1,9}")) {
+            return Integer.parseInt(text);
+        }
         return value instanceof Number n ? n.intValue() : -1;
     }
 
+    /** Epoch milliseconds, a number or (the TC's console writes longs as strings) its digits. */
     private static String time(Object epochMillis) {
-        return epochMillis instanceof Number n ? Instant.ofEpochMilli(n.longValue()).toString() : "";
+        if (epochMillis instanceof Number n) {
+            return Instant.ofEpochMilli(n.longValue()).toString();
+        }
+        if (epochMillis instanceof String text && text.matches("\\d{1,19}")) {
+            return Instant.ofEpochMilli(Long.parseLong(text)).toString();
+        }
+        return "";
     }
 }
