@@ -52,7 +52,12 @@ final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        try {
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     /** Logs in through the form, as a person would, and lands on the orders page. */

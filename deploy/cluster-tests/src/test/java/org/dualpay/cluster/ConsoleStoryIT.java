@@ -36,7 +36,9 @@ class ConsoleStoryIT {
 
     @BeforeEach
     void logIn() {
-        browser = new Browser(cluster.consoleUrl()).logIn(cluster.operatorPassword);
+        // kept before logging in, so that a failed login still closes the browser (@AfterEach)
+        browser = new Browser(cluster.consoleUrl());
+        browser.logIn(cluster.operatorPassword);
     }
 
     @AfterEach
