@@ -7,7 +7,8 @@
 #      the mounted init folder, the edge's and ops proxy's nginx files, build contexts, Dockerfiles
 #      (each choice of APP_DOCKERFILE) and their .dockerignore, the MODULE each build names, and a
 #      COPY line in the Maven-building Dockerfile for every module pom of the reactor;
-#   4. it stays scalable: no service built here has a container_name or a host port, and every
+#   4. it stays scalable: no service built here has a container_name or a host port (but the console,
+#      which runs once), and every
 #      service waited on as service_healthy has a health check;
 #   5. every third-party image comes from a variable whose default is the official image
 #      (deploy/docker/images.sh swaps in local stand-ins through them), each image built here is
@@ -211,7 +212,10 @@ for compose_path, file_services in files_services:
             if module not in modules:
                 problems.append("MODULE %s of %s is not a module of the reactor (pom.xml)" % (module, name))
 
-        # Scaling: `docker compose up --scale <service>=N` must work for every service built here.
+        # Scaling: `docker compose up --scale <service>=N` must work for every service built here, but
+        # the operator's console, which runs once (its sessions live in its memory) and owns its host port.
+        if name == "console":
+            continue
         if "container_name" in svc:
             problems.append("%s has a container_name, so it cannot be scaled" % name)
         if svc.get("ports"):

@@ -75,7 +75,7 @@ compose_v2() { [ "${COMPOSE_CMD[0]:-}" = docker ] && [ "${COMPOSE_CMD[1]:-}" = c
 
 # ---------------------------------------------------------------- jars for Dockerfile.prebuilt
 
-APP_MODULES=(order-service payment-service inventory-service deploy/channel-sandbox)
+APP_MODULES=(order-service payment-service inventory-service deploy/channel-sandbox deploy/console)
 
 ensure_jars() {
   local module jar stale=()

@@ -14,6 +14,7 @@ ENV_FILE=$(cd "$(dirname "$0")/.." && pwd)/.env
 if [ "${1:-}" = "--print" ]; then echo "$ENV_FILE"; exit 0; fi
 if [ -s "$ENV_FILE" ] && grep -q '^SERVICE_KEY=' "$ENV_FILE"; then
   append_channel_keys "$ENV_FILE"   # a stack made before the channels' keys gets them
+  renew_tc_token_key "$ENV_FILE"
   echo "compose secrets: $ENV_FILE (kept)" >&2
   exit 0
 fi
@@ -28,4 +29,5 @@ fi
   } >>"$ENV_FILE"
 )
 append_channel_keys "$ENV_FILE"
+renew_tc_token_key "$ENV_FILE"   # 64 characters: 40 are too few bits for the TC console's HS256
 echo "compose secrets: generated into $ENV_FILE" >&2

@@ -34,3 +34,17 @@ append_channel_keys() {
     done
   )
 }
+
+# renew_tc_token_key FILE: the TC console's token key (SEATA_SECRET_KEY) must hold at least 256 bits once
+# Base64-decoded (jjwt refuses a weaker HS256 key, and the TC's console then answers every login 500 and
+# every query 401); a key shorter than 64 Base64 characters (earlier clusters had 40: 240 bits) is
+# replaced in place. It signs console logins only, so a new one costs nothing but those.
+renew_tc_token_key() {
+  local file=$1 current
+  current=$(sed -n 's/^SEATA_SECRET_KEY=//p' "$file" | head -n 1)
+  [ -n "$current" ] && [ ${#current} -lt 64 ] || return 0
+  local fresh
+  fresh=$(head -c 96 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 64)
+  sed -i "s/^SEATA_SECRET_KEY=.*/SEATA_SECRET_KEY=$fresh/" "$file"
+  echo "renewed SEATA_SECRET_KEY in $file (it was shorter than 256 bits)" >&2
+}

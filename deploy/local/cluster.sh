@@ -16,8 +16,8 @@
 #                                    reset: every link made anew and healed
 #
 # Components, in start order: mysql (MariaDB), nacos (rnacos), seata (the TC), prometheus, channel-sandbox,
-# inventory-service, order-service, payment-service; payment-service-2 with PAYMENT_INSTANCES=2, a
-# second TC (seata-2, the same db store) with TC_INSTANCES=2, and toxiproxy with FAULTY_LINKS=1: then
+# inventory-service, order-service, payment-service, console (the operator's pages); payment-service-2
+# with PAYMENT_INSTANCES=2, a second TC (seata-2, the same db store) with TC_INSTANCES=2, and toxiproxy with FAULTY_LINKS=1: then
 # every service reaches MySQL and each TC through a link of its own (a Toxiproxy proxy), which a chaos
 # scenario can slow down or cut (deploy/chaos/lib.sh: link).
 # Everything lives under .cluster/ at the repo root (git-ignored): data, logs/, pids/, and
@@ -65,6 +65,8 @@ INVENTORY_PORT=${INVENTORY_PORT:-8083}
 ORDER_PORT=${ORDER_PORT:-8081}
 PAYMENT_PORT=${PAYMENT_PORT:-8082}
 PAYMENT2_PORT=${PAYMENT2_PORT:-8182}
+# The operator's console (deploy/console); it links XIDs to Zipkin's UI at ZIPKIN_URL.
+CONSOLE_PORT=${CONSOLE_PORT:-8085}
 # PAYMENT_INSTANCES=2 adds payment-service-2 beside the first (the test command runs two).
 PAYMENT_INSTANCES=${PAYMENT_INSTANCES:-1}
 MYSQL_USER=${MYSQL_USER:-dualpay}
@@ -95,6 +97,7 @@ order-service      app        ORDER_PORT                                    orde
 payment-service    app        PAYMENT_PORT                                  payment-service         payment-service@DEFAULT_GROUP    -
 payment-service-2  app        PAYMENT2_PORT                                 payment-service         payment-service@DEFAULT_GROUP    PAYMENT_INSTANCES>=2
 prometheus         prometheus PROMETHEUS_PORT                               -                       -                                -
+console            app        CONSOLE_PORT                                  deploy/console          console@DEFAULT_GROUP            -
 '
 # an optional component started earlier is known to every command (down, status, env, ...) even without its variable
 if [ -f "$PIDS/payment-service-2.pid" ] && [ "$PAYMENT_INSTANCES" -lt 2 ]; then PAYMENT_INSTANCES=2; fi
@@ -212,6 +215,7 @@ ensure_secrets() {
   if [ -s "$SECRETS" ]; then
     # a cluster made before the channels' keys gets them (its notify secrets stay unused)
     append_channel_keys "$SECRETS"
+    renew_tc_token_key "$SECRETS"
     return
   fi
   local name
@@ -226,6 +230,7 @@ ensure_secrets() {
     } >"$SECRETS"
   )
   append_channel_keys "$SECRETS"
+  renew_tc_token_key "$SECRETS"   # 64 characters: 40 are too few bits for the TC console's HS256
   say "== generated the cluster's secrets into $SECRETS"
 }
 
@@ -540,6 +545,7 @@ start_app() {
     WECHAT_MERCHANT_PUBLIC_KEY="$WECHAT_MERCHANT_PUBLIC_KEY" ALIPAY_MERCHANT_PUBLIC_KEY="$ALIPAY_MERCHANT_PUBLIC_KEY" \
     WECHAT_MERCHANT_PRIVATE_KEY="$(merchant_key "$1" WECHAT)" ALIPAY_MERCHANT_PRIVATE_KEY="$(merchant_key "$1" ALIPAY)" \
     CHANNEL_SANDBOX_URL="http://127.0.0.1:$SANDBOX_PORT" PAYMENT_NOTIFY_BASE_URL="http://127.0.0.1:$2" \
+    ZIPKIN_URL="${ZIPKIN_URL:-http://127.0.0.1:9411}" CHAOS_DIRS="$STATE/chaos,$STATE/chaos-compose" \
     java $JAVA_OPTS -jar "$(jar_of "$1")"
 }
 # The platforms' private keys go to the sandbox alone (it plays the channels).
@@ -662,6 +668,7 @@ order API        http://127.0.0.1:$ORDER_PORT/api/orders
 payment API      http://127.0.0.1:$PAYMENT_PORT/api/payments$([ "$PAYMENT_INSTANCES" -ge 2 ] && echo "   (second instance :$PAYMENT2_PORT)")
 inventory API    http://127.0.0.1:$INVENTORY_PORT/api/skus
 channel sandbox  http://127.0.0.1:$SANDBOX_PORT/sandbox/{wechat,alipay}/trades
+console          http://127.0.0.1:$CONSOLE_PORT   (user operator, password OPERATOR_PASSWORD of the secrets)
 Nacos (rnacos)   http://127.0.0.1:$NACOS_PORT/nacos   console http://127.0.0.1:$NACOS_CONSOLE_PORT
 Seata console    http://127.0.0.1:$SEATA_CONSOLE_PORT (user seata, password SEATA_CONSOLE_PASSWORD of the secrets)
 Prometheus       http://127.0.0.1:$PROMETHEUS_PORT   (scrapes every service as the operator, and each TC's metrics port)
@@ -681,6 +688,7 @@ export PAYMENT2_URL=$([ "$PAYMENT_INSTANCES" -ge 2 ] && echo "http://127.0.0.1:$
 export CLUSTER_CTL=$ROOT/deploy/local/cluster.sh
 export INVENTORY_URL=http://127.0.0.1:$INVENTORY_PORT
 export SANDBOX_URL=http://127.0.0.1:$SANDBOX_PORT
+export CONSOLE_URL=http://127.0.0.1:$CONSOLE_PORT
 export NACOS_URL=http://127.0.0.1:$NACOS_PORT
 export MYSQL_URL=jdbc:mysql://127.0.0.1:$MYSQL_PORT
 export MYSQL_USER=$MYSQL_USER

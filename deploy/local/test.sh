@@ -13,6 +13,8 @@
 #      the Nacos protocol (rnacos), real HTTP between the services. Scenario classes and methods run
 #      in a random order (the seed is printed; SHUFFLE_SEED=<seed> repeats an order, SHUFFLE_SEED=off
 #      keeps the source order): each scenario leaves the cluster as it found it;
+#      Then the operator's console (deploy/console) in a real browser: Debian's Chromium, installed
+#      when missing, driven by Selenium (-Pconsole), with screenshots in deploy/cluster-tests/target/screenshots;
 #   4. runs a short subset of the chaos scenarios (deploy/chaos), each ending in the reconciliation;
 #   5. the Docker path: starts an engine where none answers (deploy/docker/engine.sh), builds or reuses
 #      the images (images.sh: official ones, or local stand-ins where none can be pulled), validates
@@ -56,6 +58,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# The console's browser tests drive Debian's Chromium through its chromedriver (installed when missing).
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  echo "== installing chromium and chromium-driver (Debian packages, for the console's browser tests)"
+  as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
 echo "== build and unit tests"
 ./mvnw -B -q -Pbench verify
 
@@ -95,6 +105,11 @@ fi
 
 cluster_suite ""
 
+echo "== the operator's console in a browser (screenshots: deploy/cluster-tests/target/screenshots)"
+t0=$SECONDS
+./mvnw -B -Pconsole verify -pl common,deploy/cluster-tests -Dsurefire.failIfNoSpecifiedTests=false
+echo "   console tests green in $((SECONDS - t0)) s"
+
 echo "== chaos subset"
 deploy/chaos/run-all.sh kill-payment halt-before-commit
 
@@ -105,7 +120,7 @@ if [ "${DOCKER_PATH:-1}" != 0 ]; then
   # the compose stack's host ports, beside the local cluster's
   export ORDER_HOST_PORT=28081 PAYMENT_HOST_PORT=28082 INVENTORY_HOST_PORT=28083 SANDBOX_HOST_PORT=28090 \
     MYSQL_HOST_PORT=23306 NACOS_HOST_PORT=28848 NACOS_GRPC_HOST_PORT=29848 SEATA_HOST_PORT=28091 \
-    SEATA_CONSOLE_HOST_PORT=27091 PROMETHEUS_HOST_PORT=29095
+    SEATA_CONSOLE_HOST_PORT=27091 PROMETHEUS_HOST_PORT=29095 CONSOLE_HOST_PORT=28085
   t0=$SECONDS
   echo "== Docker engine"
   deploy/docker/engine.sh

@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -571,6 +572,16 @@ final class Cluster {
     /** The addresses a service's instances may register in Nacos. */
     java.util.Set<String> registrableIps(String service) {
         return deployment.registrableIps(service);
+    }
+
+    /** The operator's console (cluster.sh env gives it; the console's tests, -Pconsole, need it). */
+    String consoleUrl() {
+        return required("CONSOLE_URL");
+    }
+
+    /** The checkout the local cluster runs from (its .cluster folder: logs, chaos runs), from CLUSTER_CTL. */
+    String clusterRoot() {
+        return Path.of(required("CLUSTER_CTL")).toAbsolutePath().getParent().getParent().getParent().toString();
     }
 
     private String required(String name) {

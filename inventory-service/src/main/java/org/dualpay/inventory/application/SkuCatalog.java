@@ -6,9 +6,11 @@ import java.util.Optional;
 import io.seata.spring.annotation.GlobalLock;
 import org.dualpay.inventory.domain.MovementKind;
 import org.dualpay.inventory.domain.Sku;
+import org.dualpay.inventory.domain.StockMovement;
 import org.dualpay.inventory.infrastructure.SkuMapper;
 import org.dualpay.inventory.infrastructure.SkuRow;
 import org.dualpay.inventory.infrastructure.StockMovementMapper;
+import org.dualpay.inventory.infrastructure.StockMovementRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -33,6 +35,11 @@ public class SkuCatalog {
 
     public Optional<Sku> find(String skuCode) {
         return Optional.ofNullable(skus.selectById(skuCode)).map(SkuRow::toDomain);
+    }
+
+    /** Every stock movement of an order, oldest first (deductions, restores). */
+    public List<StockMovement> movementsOf(String orderNo) {
+        return movements.allForOrder(orderNo).stream().map(StockMovementRow::toDomain).toList();
     }
 
     /**

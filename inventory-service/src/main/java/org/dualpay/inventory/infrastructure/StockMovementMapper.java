@@ -20,6 +20,10 @@ public interface StockMovementMapper {
     @Select("SELECT sku_code, delta FROM stock_movement WHERE order_no = #{orderNo} AND kind = #{kind} ORDER BY sku_code")
     List<Map<String, Object>> forOrder(@Param("orderNo") String orderNo, @Param("kind") MovementKind kind);
 
+    /** Every movement of an order, in the order they were written (the operator's console). */
+    @Select("SELECT id, sku_code, kind, order_no, delta, created_at FROM stock_movement WHERE order_no = #{orderNo} ORDER BY id")
+    List<StockMovementRow> allForOrder(@Param("orderNo") String orderNo);
+
     @Select("SELECT COUNT(*) FROM stock_movement WHERE order_no = #{orderNo} AND kind = #{kind}")
     int countForOrder(@Param("orderNo") String orderNo, @Param("kind") MovementKind kind);
 }

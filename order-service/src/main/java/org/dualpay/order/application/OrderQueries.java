@@ -24,6 +24,11 @@ public class OrderQueries {
         return store.find(orderNo);
     }
 
+    /** The latest orders of every shopper, newest first: the operator's view. */
+    public List<Order> latest(int limit) {
+        return store.latest(limit);
+    }
+
     public Page byUser(String userId, OrderStatus status, int page, int size) {
         return new Page(store.page(userId, status, page, size), page, size, store.count(userId, status));
     }

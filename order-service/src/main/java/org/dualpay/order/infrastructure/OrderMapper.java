@@ -57,6 +57,10 @@ public interface OrderMapper {
     List<OrderRow> page(@Param("userId") String userId, @Param("status") OrderStatus status, @Param("limit") int limit,
             @Param("offset") long offset);
 
+    /** The latest orders of every shopper (the operator's console). */
+    @Select("SELECT " + COLUMNS + " FROM orders ORDER BY created_at DESC, order_no DESC LIMIT #{limit}")
+    List<OrderRow> latest(@Param("limit") int limit);
+
     @Select("<script>SELECT COUNT(*) FROM orders WHERE user_id = #{userId}"
             + "<if test='status != null'> AND status = #{status}</if></script>")
     long count(@Param("userId") String userId, @Param("status") OrderStatus status);

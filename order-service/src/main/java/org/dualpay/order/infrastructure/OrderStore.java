@@ -38,6 +38,10 @@ public class OrderStore {
                 .map(this::toDomain).toList();
     }
 
+    public List<Order> latest(int limit) {
+        return orders.latest(limit).stream().map(this::toDomain).toList();
+    }
+
     public long count(String userId, OrderStatus status) {
         return orders.count(userId, status);
     }

@@ -11,7 +11,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may call what in order-service; anything not listed is refused. Shoppers act on their own
- * orders only (checked on the order: another's answers 404); services and operators may read any.
+ * orders only (checked on the order: another's answers 404); services and operators may read any, and
+ * the operator alone lists every shopper's latest orders ({@code /api/admin/**}, the console).
  * The API's documentation (the OpenAPI document without /internal/**, Swagger UI, the problem
  * pages) is anyone's to read.
  */
@@ -24,7 +25,7 @@ class WebSecurity {
                 .requestMatchers(GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers("/error").permitAll()
                 .requestMatchers(GET, ClusterSecurity.DOCUMENTATION).permitAll()
-                .requestMatchers("/actuator/**").hasRole("OPERATOR")
+                .requestMatchers("/actuator/**", "/api/admin/**").hasRole("OPERATOR")
                 .requestMatchers("/internal/**").hasRole("SERVICE")
                 .requestMatchers(POST, "/api/orders", "/api/orders/*/cancel", "/api/orders/*/refund").hasRole("SHOPPER")
                 .requestMatchers(GET, "/api/orders", "/api/orders/*").hasAnyRole("SHOPPER", "SERVICE", "OPERATOR")

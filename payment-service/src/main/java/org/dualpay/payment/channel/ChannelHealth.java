@@ -87,6 +87,28 @@ public class ChannelHealth {
         return "channel-" + channel.name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /**
+     * A channel's health as the cashier acts on it (the operator's console): the breaker's state, what
+     * the cashier does with it (offered to every shopper, to a share while probing, or hidden), why, and
+     * the recent calls it decides on. Per instance: each payment-service keeps its own breakers.
+     */
+    public record Health(Channel channel, String state, String cashier, String reason, int recentCalls,
+            int recentFailures, float failureRatePercent) {
+    }
+
+    public Health health(Channel channel) {
+        CircuitBreaker breaker = breakers.get(channel);
+        CircuitBreaker.Metrics metrics = breaker.getMetrics();
+        String cashier = switch (breaker.getState()) {
+            case CLOSED -> "offered to every shopper";
+            case HALF_OPEN -> "offered to " + settings.probeShare() + " % of shoppers (probing)";
+            default -> "hidden";
+        };
+        String reason = breaker.getState() == CircuitBreaker.State.CLOSED ? "healthy" : rate(breaker);
+        return new Health(channel, breaker.getState().name(), cashier, reason, metrics.getNumberOfBufferedCalls(),
+                metrics.getNumberOfFailedCalls(), metrics.getFailureRate());
+    }
+
     public CircuitBreaker breaker(Channel channel) {
         return breakers.get(channel);
     }
