@@ -14,6 +14,10 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +28,12 @@ import org.springframework.stereotype.Component;
  * merchant answers in the channel's success format, then stops; after the last retry it gives up,
  * as a real channel does (the merchant must then ask). The end of a refund whose request named a
  * notify address (WeChat's {@code notify_url}) is reported the same way.
+ *
+ * <p>Every delivery, first or retried, belongs to the trace of the request that started it (the
+ * shopper's pay, a resend, a refund): its context is taken on the request's thread and handed to the
+ * scheduler's, each delivery is a client span of its own under it, and the context travels to the
+ * merchant in the request's headers (W3C {@code traceparent}), so that payment-service's notify
+ * handling and its global transaction join the same trace (README, "Traces").
  */
 @Component
 class Notifier {
@@ -37,6 +47,8 @@ class Notifier {
     private final NotifyMessages messages;
     private final Clock clock;
     private final HttpClient http;
+    private final Tracer tracer;
+    private final Propagator propagator;
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4, runnable -> {
         Thread thread = new Thread(runnable, "notifier");
         thread.setDaemon(true);
@@ -44,7 +56,7 @@ class Notifier {
     });
 
     Notifier(SandboxProperties properties, TradeBook book, PlatformKeyring keyring, Faults faults, ObjectMapper json,
-            Clock clock) {
+            Clock clock, Tracer tracer, Propagator propagator) {
         this.properties = properties;
         this.book = book;
         this.keyring = keyring;
@@ -52,15 +64,24 @@ class Notifier {
         this.messages = new NotifyMessages(json);
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(properties.delivery().timeout()).build();
+        this.tracer = tracer;
+        this.propagator = propagator;
+    }
+
+    /** The trace context of the request on this thread (null outside one), for the deliveries it starts. */
+    private TraceContext requestContext() {
+        Span current = tracer.currentSpan();
+        return current == null ? null : current.context();
     }
 
     void start(Trade trade) {
+        TraceContext origin = requestContext();
         Faults.Knobs knobs = faults.of(trade.channel());
         long hold = firstDeliveryDelay(knobs, ThreadLocalRandom.current().nextLong(REORDER_SPREAD_MS + 1));
         if (hold > 0) {
-            scheduler.schedule(() -> deliver(trade, 0), hold, TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> deliver(trade, 0, origin), hold, TimeUnit.MILLISECONDS);
         } else {
-            scheduler.execute(() -> deliver(trade, 0));
+            scheduler.execute(() -> deliver(trade, 0, origin));
         }
     }
 
@@ -71,7 +92,7 @@ class Notifier {
         return knobs.notifyDelayMs() + (knobs.reorderNotifies() ? random : 0);
     }
 
-    private void deliver(Trade trade, int retry) {
+    private void deliver(Trade trade, int retry, TraceContext origin) {
         Trade.View view = trade.view();
         Faults.Knobs knobs = faults.of(view.channel());
         if (knobs.dropNotifies()) {
@@ -83,10 +104,11 @@ class Notifier {
             log.info("{} notify of {} tampered: {} (sandbox fault)", view.channel(), view.outTradeNo(),
                     knobs.tamperNotifies());
         }
+        String name = "notify " + view.channel().name().toLowerCase();
         if (knobs.duplicateNotifies()) {
-            scheduler.execute(() -> send(view.notifyUrl(), message));
+            scheduler.execute(() -> send(view.notifyUrl(), message, origin, name, view.outTradeNo(), retry + 1));
         }
-        Sent sent = send(view.notifyUrl(), message);
+        Sent sent = send(view.notifyUrl(), message, origin, name, view.outTradeNo(), retry + 1);
         int status = sent.status();
         String answer = sent.answer();
         boolean accepted = NotifyMessages.accepted(view, status, answer);
@@ -104,7 +126,7 @@ class Notifier {
         Duration delay = delays.get(retry);
         log.info("{} notify of {} attempt {} not accepted ({} {}); next in {}", view.channel(), view.outTradeNo(),
                 retry + 1, status, answer, delay);
-        scheduler.schedule(() -> deliver(trade, retry + 1), delay.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.schedule(() -> deliver(trade, retry + 1, origin), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The merchant's answer to one delivery: its status (0 when none came) and body, or what went wrong. */
@@ -113,10 +135,11 @@ class Notifier {
 
     /** Reports a refund's end to the notify address its request gave (WeChat: REFUND.SUCCESS or REFUND.ABNORMAL). */
     void startRefund(Refund refund) {
-        scheduler.execute(() -> deliverRefund(refund, 0));
+        TraceContext origin = requestContext();
+        scheduler.execute(() -> deliverRefund(refund, 0, origin));
     }
 
-    private void deliverRefund(Refund refund, int retry) {
+    private void deliverRefund(Refund refund, int retry, TraceContext origin) {
         Refund.View view = refund.view();
         if (faults.of(view.channel()).dropNotifies()) {
             log.info("{} refund notify of {} dropped (sandbox fault)", view.channel(), view.refundNo());
@@ -124,7 +147,8 @@ class Notifier {
         }
         Trade trade = book.trade(view.channel(), view.outTradeNo());
         NotifyMessages.Message message = messages.refund(view, trade.view(), keyring.keys(), clock.instant());
-        Sent sent = send(view.notifyUrl(), message);
+        Sent sent = send(view.notifyUrl(), message, origin, "refund notify " + view.channel().name().toLowerCase(),
+                view.outTradeNo(), retry + 1);
         boolean accepted = NotifyMessages.accepted(view.channel(), sent.status(), sent.answer());
         refund.recordAttempt(sent.status(), sent.answer(), accepted, clock.instant());
         if (accepted) {
@@ -137,23 +161,36 @@ class Notifier {
             log.warn("{} refund notify of {} given up after {} attempts", view.channel(), view.refundNo(), retry + 1);
             return;
         }
-        scheduler.schedule(() -> deliverRefund(refund, retry + 1), delays.get(retry).toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.schedule(() -> deliverRefund(refund, retry + 1, origin), delays.get(retry).toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private Sent send(String url, NotifyMessages.Message message) {
-        try {
+    /** One delivery: a client span under the request that started it, its context in the request's headers. */
+    private Sent send(String url, NotifyMessages.Message message, TraceContext origin, String name, String outTradeNo,
+            int attempt) {
+        Span.Builder builder = tracer.spanBuilder().name(name).kind(Span.Kind.CLIENT)
+                .tag("out_trade_no", outTradeNo).tag("attempt", String.valueOf(attempt));
+        if (origin != null) {
+            builder.setParent(origin);
+        }
+        Span span = builder.start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                     .timeout(properties.delivery().timeout())
                     .header("Content-Type", message.contentType())
                     .POST(HttpRequest.BodyPublishers.ofString(message.body()));
             message.headers().forEach(request::header);
+            propagator.inject(span.context(), request, HttpRequest.Builder::header);
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            span.tag("http.status_code", String.valueOf(response.statusCode()));
             return new Sent(response.statusCode(), abbreviate(response.body()));
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
+            span.error(e);
             return new Sent(0, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            span.end();
         }
     }
 
