@@ -2,6 +2,8 @@ package org.dualpay.common.tracing;
 
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -21,10 +23,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnClass(Tracer.class)
 public class TracingAutoConfiguration {
 
+    /** With tracing switched off ({@code management.tracing.enabled=false}) it changes nothing. */
     @Bean
-    @ConditionalOnBean(Tracer.class)
-    TransactionSpans transactionSpans(Tracer tracer) {
-        return new TransactionSpans(tracer);
+    TransactionSpans transactionSpans(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new TransactionSpans(tracer.getIfAvailable(() -> Tracer.NOOP),
+                propagator.getIfAvailable(() -> Propagator.NOOP));
     }
 
     @Bean

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -21,6 +22,7 @@ import io.micrometer.tracing.propagation.Propagator;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,7 +58,7 @@ class Notifier {
     });
 
     Notifier(SandboxProperties properties, TradeBook book, PlatformKeyring keyring, Faults faults, ObjectMapper json,
-            Clock clock, Tracer tracer, Propagator propagator) {
+            Clock clock, ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
         this.properties = properties;
         this.book = book;
         this.keyring = keyring;
@@ -64,8 +66,8 @@ class Notifier {
         this.messages = new NotifyMessages(json);
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(properties.delivery().timeout()).build();
-        this.tracer = tracer;
-        this.propagator = propagator;
+        this.tracer = tracer.getIfAvailable(() -> Tracer.NOOP);
+        this.propagator = propagator.getIfAvailable(() -> Propagator.NOOP);
     }
 
     /** The trace context of the request on this thread (null outside one), for the deliveries it starts. */
@@ -93,6 +95,11 @@ class Notifier {
     }
 
     private void deliver(Trade trade, int retry, TraceContext origin) {
+        inDeliverySpan(origin, "notify " + trade.channel().name().toLowerCase(), trade.outTradeNo(), retry + 1,
+                span -> deliverNow(trade, retry, origin, span));
+    }
+
+    private void deliverNow(Trade trade, int retry, TraceContext origin, Span span) {
         Trade.View view = trade.view();
         Faults.Knobs knobs = faults.of(view.channel());
         if (knobs.dropNotifies()) {
@@ -104,11 +111,11 @@ class Notifier {
             log.info("{} notify of {} tampered: {} (sandbox fault)", view.channel(), view.outTradeNo(),
                     knobs.tamperNotifies());
         }
-        String name = "notify " + view.channel().name().toLowerCase();
         if (knobs.duplicateNotifies()) {
-            scheduler.execute(() -> send(view.notifyUrl(), message, origin, name, view.outTradeNo(), retry + 1));
+            scheduler.execute(() -> inDeliverySpan(origin, "notify " + view.channel().name().toLowerCase() + " again",
+                    view.outTradeNo(), retry + 1, again -> send(view.notifyUrl(), message, again)));
         }
-        Sent sent = send(view.notifyUrl(), message, origin, name, view.outTradeNo(), retry + 1);
+        Sent sent = send(view.notifyUrl(), message, span);
         int status = sent.status();
         String answer = sent.answer();
         boolean accepted = NotifyMessages.accepted(view, status, answer);
@@ -141,14 +148,18 @@ class Notifier {
 
     private void deliverRefund(Refund refund, int retry, TraceContext origin) {
         Refund.View view = refund.view();
+        inDeliverySpan(origin, "refund notify " + view.channel().name().toLowerCase(), view.outTradeNo(), retry + 1,
+                span -> deliverRefundNow(refund, view, retry, origin, span));
+    }
+
+    private void deliverRefundNow(Refund refund, Refund.View view, int retry, TraceContext origin, Span span) {
         if (faults.of(view.channel()).dropNotifies()) {
             log.info("{} refund notify of {} dropped (sandbox fault)", view.channel(), view.refundNo());
             return;
         }
         Trade trade = book.trade(view.channel(), view.outTradeNo());
         NotifyMessages.Message message = messages.refund(view, trade.view(), keyring.keys(), clock.instant());
-        Sent sent = send(view.notifyUrl(), message, origin, "refund notify " + view.channel().name().toLowerCase(),
-                view.outTradeNo(), retry + 1);
+        Sent sent = send(view.notifyUrl(), message, span);
         boolean accepted = NotifyMessages.accepted(view.channel(), sent.status(), sent.answer());
         refund.recordAttempt(sent.status(), sent.answer(), accepted, clock.instant());
         if (accepted) {
@@ -161,12 +172,16 @@ class Notifier {
             log.warn("{} refund notify of {} given up after {} attempts", view.channel(), view.refundNo(), retry + 1);
             return;
         }
-        scheduler.schedule(() -> deliverRefund(refund, retry + 1, origin), delays.get(retry).toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.schedule(() -> deliverRefund(refund, retry + 1, origin), delays.get(retry).toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
-    /** One delivery: a client span under the request that started it, its context in the request's headers. */
-    private Sent send(String url, NotifyMessages.Message message, TraceContext origin, String name, String outTradeNo,
-            int attempt) {
+    /**
+     * Runs one delivery (and what it logs) in a client span of its own, a child of the request that
+     * started the notify, on whichever thread of the scheduler runs it.
+     */
+    private void inDeliverySpan(TraceContext origin, String name, String outTradeNo, int attempt,
+            Consumer<Span> delivery) {
         Span.Builder builder = tracer.spanBuilder().name(name).kind(Span.Kind.CLIENT)
                 .tag("out_trade_no", outTradeNo).tag("attempt", String.valueOf(attempt));
         if (origin != null) {
@@ -174,6 +189,18 @@ class Notifier {
         }
         Span span = builder.start();
         try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            delivery.accept(span);
+        } catch (RuntimeException e) {
+            span.error(e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    /** Sends one delivery, its span's context in the request's headers (W3C traceparent). */
+    private Sent send(String url, NotifyMessages.Message message, Span span) {
+        try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                     .timeout(properties.delivery().timeout())
                     .header("Content-Type", message.contentType())
@@ -189,8 +216,6 @@ class Notifier {
             }
             span.error(e);
             return new Sent(0, e.getClass().getSimpleName() + ": " + e.getMessage());
-        } finally {
-            span.end();
         }
     }
 
