@@ -120,6 +120,7 @@ official_images = {
     "RUNTIME_IMAGE": "eclipse-temurin:17-jre",
     "MAVEN_IMAGE": "maven:3.9-eclipse-temurin-17",
     "TOXIPROXY_IMAGE": "ghcr.io/shopify/toxiproxy:2.5.0",
+    "ZIPKIN_IMAGE": "openzipkin/zipkin:3.4.4",
 }
 
 problems = []
