@@ -36,13 +36,14 @@ public class QuietSpans implements SpanExportingPredicate {
         if (url != null && (url.startsWith("/actuator") || url.contains("/actuator/"))) {
             return false;
         }
-        boolean scheduledRun = tags.containsKey("code.function") && tags.containsKey("code.namespace")
-                && span.getParentId() == null;
+        String parent = span.getParentId();
+        boolean root = parent == null || parent.isEmpty();
+        boolean scheduledRun = root && tags.containsKey("code.function") && tags.containsKey("code.namespace");
         if (scheduledRun && !parents.remove(span.getSpanId())) {
             return false;
         }
-        if (span.getParentId() != null) {
-            parents.add(span.getParentId());
+        if (!root) {
+            parents.add(parent);
         }
         return true;
     }
