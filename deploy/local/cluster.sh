@@ -420,7 +420,7 @@ start_zipkin() {
   # shellcheck disable=SC2086
   launch "$1" env STORAGE_TYPE=mem MEM_MAX_SPANS="$ZIPKIN_MAX_SPANS" \
     java $ZIPKIN_JAVA_OPTS -jar "$(zipkin_jar)" \
-    --armeria.ports[0].ip=127.0.0.1 --armeria.ports[0].port="$2" --armeria.ports[0].protocols[0]=http
+    '--armeria.ports[0].ip=127.0.0.1' "--armeria.ports[0].port=$2" '--armeria.ports[0].protocols[0]=http'
 }
 healthy_zipkin() { curl -fsS --max-time 5 "http://127.0.0.1:$(port_of "$1")/health" | grep -q '"status" *: *"UP"'; }
 owns_zipkin() { [[ $2 == *"$(zipkin_jar)"* ]]; }
