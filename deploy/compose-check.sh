@@ -126,6 +126,7 @@ official_images = {
     "TOXIPROXY_IMAGE": "ghcr.io/shopify/toxiproxy:2.5.0",
     "PROMETHEUS_IMAGE": "prom/prometheus:v2.42.0",
     "GRAFANA_IMAGE": "grafana/grafana:10.4.2",
+    "ZIPKIN_IMAGE": "openzipkin/zipkin:3.4.4",
 }
 
 problems = []

@@ -21,7 +21,7 @@
 # The project is named COMPOSE_PROJECT (dualpay). Host ports: the *_HOST_PORT variables of the compose
 # file (ORDER_HOST_PORT=8081 PAYMENT_HOST_PORT=8082 INVENTORY_HOST_PORT=8083 SANDBOX_HOST_PORT=8090
 # MYSQL_HOST_PORT=3306 NACOS_HOST_PORT=8848 NACOS_GRPC_HOST_PORT=9848 SEATA_HOST_PORT=8091
-# SEATA_CONSOLE_HOST_PORT=7091 PROMETHEUS_HOST_PORT=9095, and for the `ops` proxy ORDER_OPS_HOST_PORT=9081 PAYMENT_OPS_HOST_PORT=9082
+# SEATA_CONSOLE_HOST_PORT=7091 PROMETHEUS_HOST_PORT=9095 ZIPKIN_HOST_PORT=9411, and for the `ops` proxy ORDER_OPS_HOST_PORT=9081 PAYMENT_OPS_HOST_PORT=9082
 # INVENTORY_OPS_HOST_PORT=9083 SANDBOX_OPS_HOST_PORT=9090). DUALPAY_OPS=0 leaves the ops proxy out.
 # Compose v2 (the CLI plugin) is used when present; DUALPAY_COMPOSE=docker-compose forces 1.29.
 # FAULTY_LINKS=1 (with up): every service reaches MySQL and the TC through a Toxiproxy link of its own
@@ -234,6 +234,7 @@ export EDGE_INVENTORY_URL=http://127.0.0.1:$INVENTORY_PORT
 export EDGE_SANDBOX_URL=http://127.0.0.1:$SANDBOX_PORT
 export NACOS_URL=http://127.0.0.1:$(host_port nacos 8848 "${NACOS_HOST_PORT:-8848}")
 export MYSQL_URL=jdbc:mysql://127.0.0.1:$(host_port mysql 3306 "${MYSQL_HOST_PORT:-3306}")
+export ZIPKIN_URL=http://127.0.0.1:$(host_port zipkin 9411 "${ZIPKIN_HOST_PORT:-9411}")
 export MYSQL_USER=dualpay
 export CLUSTER_LOG_DIR=$LOG_LINKS
 export COMPOSE_PROJECT=$PROJECT

@@ -20,6 +20,8 @@
 #   SEATA_IMAGE    seataio/seata-server:2.0.0   dualpay-local/seata:tc      seata-tc/: deploy/seata-server's jar + target/lib on RUNTIME_IMAGE
 #   NGINX_IMAGE    nginx:1.26-alpine            dualpay-local/nginx:debian  nginx/: Debian's nginx + curl
 #   PROMETHEUS_IMAGE prom/prometheus:v2.42.0    dualpay-local/prometheus:2.42 prometheus/: Debian's prometheus 2.42
+#   ZIPKIN_IMAGE   openzipkin/zipkin:3.4.4      dualpay-local/zipkin:3.4.4  zipkin/: the server's exec jar from Maven Central
+#                                               (io.zipkin:zipkin-server, as cluster.sh runs it) on RUNTIME_IMAGE
 #   SOCAT_IMAGE    alpine/socat:1.7.4.3-r0      dualpay-local/socat:debian  socat/: Debian's socat (Testcontainers'
 #                                               ambassador, for the cluster tests against compose)
 #   TOXIPROXY_IMAGE ghcr.io/shopify/toxiproxy:2.5.0 dualpay-local/toxiproxy:2.5.0 toxiproxy/: the server deploy/lib/toxiproxy.sh
@@ -166,9 +168,20 @@ tc_jar() {
   echo "$jar"
 }
 
+ZIPKIN_VERSION=${ZIPKIN_VERSION:-3.4.4}
+zipkin_jar() { # the exec jar, fetched by Maven into where deploy/local/cluster.sh keeps it
+  local jar=$ROOT/.cluster/zipkin/zipkin-server-$ZIPKIN_VERSION-exec.jar
+  if [ ! -f "$jar" ]; then
+    say "   fetching the Zipkin server $ZIPKIN_VERSION (io.zipkin:zipkin-server, exec jar) from Maven Central"
+    (cd "$ROOT" && ./mvnw -q -B org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy \
+      -Dartifact="io.zipkin:zipkin-server:$ZIPKIN_VERSION:jar:exec" -DoutputDirectory="${jar%/*}") >&2
+  fi
+  echo "$jar"
+}
+
 main() {
   mkdir -p "$WORK"
-  local t0=$SECONDS base="" runtime mysql nacos seata nginx prometheus grafana="" socat toxiproxy app_dockerfile=Dockerfile maven=maven:3.9-eclipse-temurin-17
+  local t0=$SECONDS base="" runtime mysql nacos seata nginx prometheus grafana="" socat toxiproxy zipkin app_dockerfile=Dockerfile maven=maven:3.9-eclipse-temurin-17
   need_base() { [ -n "$base" ] || base=$(base_image); }
 
   say "== images (official where present or pullable, local stand-ins otherwise)"
@@ -191,6 +204,8 @@ main() {
   if official grafana/grafana:10.4.2; then grafana=grafana/grafana:10.4.2; fi
   if official alpine/socat:1.7.4.3-r0; then socat=alpine/socat:1.7.4.3-r0; else
     need_base; socat=$(standin dualpay-local/socat:debian socat "$base"); fi
+  if official "openzipkin/zipkin:$ZIPKIN_VERSION"; then zipkin=openzipkin/zipkin:$ZIPKIN_VERSION; else
+    zipkin=$(standin "dualpay-local/zipkin:$ZIPKIN_VERSION" zipkin "$runtime" "$(zipkin_jar)"); fi
   toxiproxy=$(toxiproxy_image)
   # The full Maven build in a container needs Maven Central from inside it.
   if ! official "$maven"; then app_dockerfile=Dockerfile.prebuilt; fi
@@ -206,6 +221,7 @@ NGINX_IMAGE=$nginx
 PROMETHEUS_IMAGE=$prometheus
 ${grafana:+GRAFANA_IMAGE=$grafana
 }SOCAT_IMAGE=$socat
+ZIPKIN_IMAGE=$zipkin
 ${toxiproxy:+TOXIPROXY_IMAGE=$toxiproxy
 }MAVEN_IMAGE=$maven
 APP_DOCKERFILE=$app_dockerfile

@@ -15,9 +15,10 @@
 #   cluster.sh links [reset]         the services' links to MySQL and the TCs and their toxics (FAULTY_LINKS=1);
 #                                    reset: every link made anew and healed
 #
-# Components, in start order: mysql (MariaDB), nacos (rnacos), seata (the TC), prometheus, channel-sandbox,
-# inventory-service, order-service, payment-service, console (the operator's pages); payment-service-2
-# with PAYMENT_INSTANCES=2, a second TC (seata-2, the same db store) with TC_INSTANCES=2, and toxiproxy with FAULTY_LINKS=1: then
+# Components, in start order: mysql (MariaDB), nacos (rnacos), zipkin (traces), seata (the TC), prometheus,
+# channel-sandbox, inventory-service, order-service, payment-service, console (the operator's pages);
+# payment-service-2 with PAYMENT_INSTANCES=2, a second TC (seata-2, the same db store) with
+# TC_INSTANCES=2, and toxiproxy with FAULTY_LINKS=1: then
 # every service reaches MySQL and each TC through a link of its own (a Toxiproxy proxy), which a chaos
 # scenario can slow down or cut (deploy/chaos/lib.sh: link).
 # Everything lives under .cluster/ at the repo root (git-ignored): data, logs/, pids/, and
@@ -61,6 +62,12 @@ LINK_PORT_BASE=${LINK_PORT_BASE:-19000}
 # global timeout (30 s), so recovery never races a transaction that is still live.
 SEATA_RETRY_DEAD_THRESHOLD=${SEATA_RETRY_DEAD_THRESHOLD:-40000}
 SANDBOX_PORT=${SANDBOX_PORT:-8090}
+# Zipkin (README, "Traces"): the server's exec jar from Maven Central, in-memory storage keeping the last
+# ZIPKIN_MAX_SPANS spans, a small heap; every service and the sandbox report their spans to it.
+ZIPKIN_PORT=${ZIPKIN_PORT:-9411}
+ZIPKIN_VERSION=${ZIPKIN_VERSION:-3.4.4}
+ZIPKIN_MAX_SPANS=${ZIPKIN_MAX_SPANS:-30000}
+ZIPKIN_JAVA_OPTS=${ZIPKIN_JAVA_OPTS:--Xms32m -Xmx160m -XX:+UseSerialGC}
 INVENTORY_PORT=${INVENTORY_PORT:-8083}
 ORDER_PORT=${ORDER_PORT:-8081}
 PAYMENT_PORT=${PAYMENT_PORT:-8082}
@@ -88,6 +95,7 @@ COMPONENT_TABLE='
 # component        kind       ports                                         module                  registry                         when
 mysql              mysql      MYSQL_PORT                                    -                       -                                -
 nacos              nacos      NACOS_PORT,NACOS_GRPC_PORT,NACOS_CONSOLE_PORT  -                       -                                -
+zipkin             zipkin     ZIPKIN_PORT                                   -                       -                                -
 toxiproxy          toxiproxy  TOXIPROXY_PORT                                -                       -                                FAULTY_LINKS>=1
 seata              seata      SEATA_PORT,SEATA_CONSOLE_PORT,SEATA_METRICS_PORT    deploy/seata-server     seata-server@SEATA_GROUP         -
 seata-2            seata      SEATA2_PORT,SEATA2_CONSOLE_PORT,SEATA2_METRICS_PORT deploy/seata-server     seata-server@SEATA_GROUP         TC_INSTANCES>=2
@@ -483,6 +491,27 @@ prometheus_targets() {
   mv "$PROMETHEUS_DIR/targets-seata.json.tmp" "$PROMETHEUS_DIR/targets-seata.json"
 }
 
+# The exec jar, fetched once by Maven (dependency:copy from Maven Central through the local repository).
+zipkin_jar() { echo "$STATE/zipkin/zipkin-server-$ZIPKIN_VERSION-exec.jar"; }
+ensure_zipkin() {
+  [ -f "$(zipkin_jar)" ] && return 0
+  local mvn=(mvn)
+  [ -x "$ROOT/mvnw" ] && mvn=("$ROOT/mvnw")
+  say "== fetching the Zipkin server $ZIPKIN_VERSION (io.zipkin:zipkin-server, exec jar) from Maven Central"
+  (cd "$ROOT" && "${mvn[@]}" -q -B org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy \
+    -Dartifact="io.zipkin:zipkin-server:$ZIPKIN_VERSION:jar:exec" -DoutputDirectory="$STATE/zipkin") \
+    || die "could not fetch the Zipkin server $ZIPKIN_VERSION"
+}
+start_zipkin() {
+  ensure_zipkin
+  # shellcheck disable=SC2086
+  launch "$1" env STORAGE_TYPE=mem MEM_MAX_SPANS="$ZIPKIN_MAX_SPANS" \
+    java $ZIPKIN_JAVA_OPTS -jar "$(zipkin_jar)" \
+    '--armeria.ports[0].ip=127.0.0.1' "--armeria.ports[0].port=$2" '--armeria.ports[0].protocols[0]=http'
+}
+healthy_zipkin() { curl -fsS --max-time 5 "http://127.0.0.1:$(port_of "$1")/health" | grep -q '"status" *: *"UP"'; }
+owns_zipkin() { [[ $2 == *"$(zipkin_jar)"* ]]; }
+
 start_toxiproxy() { launch "$1" "$(toxiproxy_bin)" -host 127.0.0.1 -port "$2"; }
 healthy_toxiproxy() { curl -fsS --max-time 5 "http://127.0.0.1:$(port_of "$1")/version"; }
 owns_toxiproxy() { [[ $2 == *toxiproxy-server* ]]; }
@@ -545,7 +574,8 @@ start_app() {
     WECHAT_MERCHANT_PUBLIC_KEY="$WECHAT_MERCHANT_PUBLIC_KEY" ALIPAY_MERCHANT_PUBLIC_KEY="$ALIPAY_MERCHANT_PUBLIC_KEY" \
     WECHAT_MERCHANT_PRIVATE_KEY="$(merchant_key "$1" WECHAT)" ALIPAY_MERCHANT_PRIVATE_KEY="$(merchant_key "$1" ALIPAY)" \
     CHANNEL_SANDBOX_URL="http://127.0.0.1:$SANDBOX_PORT" PAYMENT_NOTIFY_BASE_URL="http://127.0.0.1:$2" \
-    ZIPKIN_URL="${ZIPKIN_URL:-http://127.0.0.1:9411}" CHAOS_DIRS="$STATE/chaos,$STATE/chaos-compose" \
+    ZIPKIN_ENDPOINT="http://127.0.0.1:$ZIPKIN_PORT/api/v2/spans" ZIPKIN_URL="http://127.0.0.1:$ZIPKIN_PORT" \
+    CHAOS_DIRS="$STATE/chaos,$STATE/chaos-compose" \
     java $JAVA_OPTS -jar "$(jar_of "$1")"
 }
 # The platforms' private keys go to the sandbox alone (it plays the channels).
@@ -670,6 +700,7 @@ inventory API    http://127.0.0.1:$INVENTORY_PORT/api/skus
 channel sandbox  http://127.0.0.1:$SANDBOX_PORT/sandbox/{wechat,alipay}/trades
 console          http://127.0.0.1:$CONSOLE_PORT   (user operator, password OPERATOR_PASSWORD of the secrets)
 Nacos (rnacos)   http://127.0.0.1:$NACOS_PORT/nacos   console http://127.0.0.1:$NACOS_CONSOLE_PORT
+Zipkin (traces)  http://127.0.0.1:$ZIPKIN_PORT/zipkin/   (one payment's trace: search the tag xid=<XID> or order.no=<orderNo>)
 Seata console    http://127.0.0.1:$SEATA_CONSOLE_PORT (user seata, password SEATA_CONSOLE_PASSWORD of the secrets)
 Prometheus       http://127.0.0.1:$PROMETHEUS_PORT   (scrapes every service as the operator, and each TC's metrics port)
 MariaDB          127.0.0.1:$MYSQL_PORT  user $MYSQL_USER, databases order_db payment_db inventory_db seata
@@ -690,6 +721,7 @@ export INVENTORY_URL=http://127.0.0.1:$INVENTORY_PORT
 export SANDBOX_URL=http://127.0.0.1:$SANDBOX_PORT
 export CONSOLE_URL=http://127.0.0.1:$CONSOLE_PORT
 export NACOS_URL=http://127.0.0.1:$NACOS_PORT
+export ZIPKIN_URL=http://127.0.0.1:$ZIPKIN_PORT
 export MYSQL_URL=jdbc:mysql://127.0.0.1:$MYSQL_PORT
 export MYSQL_USER=$MYSQL_USER
 export CLUSTER_LOG_DIR=$LOGS

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -222,6 +223,21 @@ final class Cluster {
             return shopperToken(ownerOf(own.group(1) != null ? own.group(1) : own.group(2)));
         }
         return method.equals("GET") ? operator() : null;
+    }
+
+    // ---- traces ----
+
+    /**
+     * The traces Zipkin holds with a span tagged {@code key=value} (its {@code annotationQuery}), each a
+     * list of spans; asked without a credential (Zipkin is no service of the cluster's trust boundaries).
+     */
+    JsonNode tracesTagged(String key, String value) {
+        String query = URLEncoder.encode(key + "=" + value, StandardCharsets.UTF_8);
+        Answer answer = exchange(HttpRequest.newBuilder(URI.create(required("ZIPKIN_URL")
+                + "/api/v2/traces?limit=10&lookback=3600000&annotationQuery=" + query))
+                .timeout(Duration.ofSeconds(30)).GET().build());
+        assertThat(answer.status()).as("Zipkin's answer to the trace search: " + answer.body()).isEqualTo(200);
+        return answer.json();
     }
 
     /** The shopper who owns an order ("nobody" for an order that does not exist). */

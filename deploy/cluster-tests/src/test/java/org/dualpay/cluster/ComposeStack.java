@@ -39,8 +39,9 @@ import org.testcontainers.containers.wait.strategy.Wait;
  * <p>The scenarios reach each service replica as they reach each process of the local cluster:
  * Testcontainers exposes its port through its ambassador container ({@code withExposedService}), so
  * fault points, {@code /internal/**} and a given replica are addressable, while the edge (the stack's
- * public way in) keeps refusing them. MySQL and Nacos are reached on their published host ports
- * (2xxxx by default, so that a local cluster can run beside). Logs are read from the engine.
+ * public way in) keeps refusing them. MySQL, Nacos and Zipkin (the traces) are reached on their
+ * published host ports (2xxxx by default, so that a local cluster can run beside). Logs are read from
+ * the engine.
  *
  * <p>Needs what {@code deploy/local/test.sh} provides before: an engine ({@code deploy/docker/engine.sh}),
  * the images ({@code deploy/docker/images.sh}: {@code deploy/.images.env}, whose {@code SOCAT_IMAGE} must
@@ -54,13 +55,16 @@ final class ComposeStack implements Deployment {
     static final Path DEPLOY = Path.of("..").toAbsolutePath().normalize();
     /** Every service, as compose names them; payment-service runs two replicas. */
     static final List<String> SERVICES = List.of("mysql", "nacos", "seata-server", "channel-sandbox",
-            "inventory-service", "order-service", "payment-service", "edge", "prometheus");
+            "inventory-service", "order-service", "payment-service", "edge", "prometheus", "zipkin");
     private static final int PAYMENT_REPLICAS = 2;
-    /** The host ports the stack publishes (edge, MySQL, Nacos, TC), beside a local cluster's. */
-    private static final Map<String, String> HOST_PORTS = Map.of("ORDER_HOST_PORT", "28081", "PAYMENT_HOST_PORT",
-            "28082", "INVENTORY_HOST_PORT", "28083", "SANDBOX_HOST_PORT", "28090", "MYSQL_HOST_PORT", "23306",
-            "NACOS_HOST_PORT", "28848", "NACOS_GRPC_HOST_PORT", "29848", "SEATA_HOST_PORT", "28091",
-            "SEATA_CONSOLE_HOST_PORT", "27091", "PROMETHEUS_HOST_PORT", "29095");
+    /** The host ports the stack publishes (edge, MySQL, Nacos, TC, console, Prometheus, Zipkin), beside a local cluster's. */
+    private static final Map<String, String> HOST_PORTS = Map.ofEntries(Map.entry("ORDER_HOST_PORT", "28081"),
+            Map.entry("PAYMENT_HOST_PORT", "28082"), Map.entry("INVENTORY_HOST_PORT", "28083"),
+            Map.entry("SANDBOX_HOST_PORT", "28090"), Map.entry("MYSQL_HOST_PORT", "23306"),
+            Map.entry("NACOS_HOST_PORT", "28848"), Map.entry("NACOS_GRPC_HOST_PORT", "29848"),
+            Map.entry("SEATA_HOST_PORT", "28091"), Map.entry("SEATA_CONSOLE_HOST_PORT", "27091"),
+            Map.entry("CONSOLE_HOST_PORT", "28085"), Map.entry("PROMETHEUS_HOST_PORT", "29095"),
+            Map.entry("ZIPKIN_HOST_PORT", "29411"));
     /** The services the scenarios call, with the port each listens on inside the network. */
     private static final Map<String, Integer> SERVICE_PORTS = Map.of("order-service", 8081, "payment-service", 8082,
             "inventory-service", 8083, "channel-sandbox", 8090);
@@ -114,6 +118,7 @@ final class ComposeStack implements Deployment {
         settings.put("MYSQL_USER", "dualpay");
         settings.put("NACOS_URL", "http://127.0.0.1:" + env.get("NACOS_HOST_PORT"));
         settings.put("PROMETHEUS_URL", "http://127.0.0.1:" + env.get("PROMETHEUS_HOST_PORT"));
+        settings.put("ZIPKIN_URL", "http://127.0.0.1:" + env.get("ZIPKIN_HOST_PORT"));
         for (String name : List.of("MYSQL_PASSWORD", "WECHAT_PLATFORM_PRIVATE_KEY", "WECHAT_APIV3_KEY",
                 "ALIPAY_PLATFORM_PRIVATE_KEY", "SERVICE_KEY", "SHOPPER_KEY", "OPERATOR_PASSWORD")) {
             settings.put(name, secrets.get(name));

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.dualpay.common.error.ProblemCode;
 import org.dualpay.common.error.ProblemException;
+import org.dualpay.common.tracing.TransactionSpans;
 import org.dualpay.inventory.application.DeductStock;
 import org.dualpay.inventory.application.RestoreStock;
 import org.dualpay.inventory.domain.DeductionOutcome;
@@ -39,10 +40,12 @@ class StockDeductionController {
 
     private final DeductStock deductStock;
     private final RestoreStock restoreStock;
+    private final TransactionSpans spans;
 
-    StockDeductionController(DeductStock deductStock, RestoreStock restoreStock) {
+    StockDeductionController(DeductStock deductStock, RestoreStock restoreStock, TransactionSpans spans) {
         this.deductStock = deductStock;
         this.restoreStock = restoreStock;
+        this.spans = spans;
     }
 
     /** Called by payment-service inside a refund's global transaction. */
@@ -53,6 +56,7 @@ class StockDeductionController {
 
     @PostMapping("/internal/stock/deductions")
     DeductView deduct(@Valid @RequestBody DeductRequest request) {
+        spans.current(request.orderNo()); // the branch's span: its XID and order number (README, "Traces")
         List<StockLine> lines = request.items().stream().map(l -> new StockLine(l.skuCode(), l.quantity())).toList();
         DeductionOutcome outcome = deductStock.deduct(request.orderNo(), lines);
         if (outcome instanceof DeductionOutcome.InsufficientStock s) {

@@ -1,6 +1,7 @@
 package org.dualpay.payment.confirm;
 
 import io.seata.spring.annotation.GlobalTransactional;
+import org.dualpay.common.tracing.TransactionSpans;
 import org.dualpay.payment.domain.ConfirmOutcome;
 import org.dualpay.payment.domain.OrderStatus;
 import org.dualpay.payment.domain.PaymentNotice;
@@ -22,18 +23,22 @@ public class CloseOutOfStock {
     private final AttemptMapper attempts;
     private final OrderClient orders;
     private final UnappliedPayments unapplied;
+    private final TransactionSpans spans;
 
-    CloseOutOfStock(AttemptMapper attempts, OrderClient orders, UnappliedPayments unapplied) {
+    CloseOutOfStock(AttemptMapper attempts, OrderClient orders, UnappliedPayments unapplied, TransactionSpans spans) {
         this.attempts = attempts;
         this.orders = orders;
         this.unapplied = unapplied;
+        this.spans = spans;
     }
 
     @GlobalTransactional(name = "close-out-of-stock", timeoutMills = 30_000, rollbackFor = Exception.class)
     public ConfirmOutcome close(PaymentNotice notice) {
         String orderNo = attempts.find(notice.outTradeNo()).orderNo;
-        orders.move(orderNo, new OrderClient.MoveRequest(OrderStatus.CLOSED, "OUT_OF_STOCK",
-                "paid by " + notice.channel() + " " + notice.channelTradeNo() + " when the stock had run out"));
-        return unapplied.refund(notice, RefundReason.OUT_OF_STOCK, ConfirmOutcome.OUT_OF_STOCK);
+        return spans.globalTransaction("close-out-of-stock", orderNo, () -> {
+            orders.move(orderNo, new OrderClient.MoveRequest(OrderStatus.CLOSED, "OUT_OF_STOCK",
+                    "paid by " + notice.channel() + " " + notice.channelTradeNo() + " when the stock had run out"));
+            return unapplied.refund(notice, RefundReason.OUT_OF_STOCK, ConfirmOutcome.OUT_OF_STOCK);
+        });
     }
 }

@@ -4,6 +4,7 @@ import io.seata.spring.annotation.GlobalTransactional;
 import org.dualpay.common.error.ProblemCode;
 import org.dualpay.common.error.RemoteProblemException;
 import org.dualpay.common.fault.FaultPoints;
+import org.dualpay.common.tracing.TransactionSpans;
 import org.dualpay.payment.PaymentFaultPoint;
 import org.dualpay.payment.domain.ConfirmOutcome;
 import org.dualpay.payment.domain.PaymentNotice;
@@ -47,9 +48,10 @@ public class ConfirmPayment {
     private final InventoryClient inventory;
     private final CompletionReport report;
     private final FaultPoints faults;
+    private final TransactionSpans spans;
 
     ConfirmPayment(AttemptMapper attempts, PaymentLedger ledger, UnappliedPayments unapplied, OrderClient orders,
-            InventoryClient inventory, CompletionReport report, FaultPoints faults) {
+            InventoryClient inventory, CompletionReport report, FaultPoints faults, TransactionSpans spans) {
         this.attempts = attempts;
         this.ledger = ledger;
         this.unapplied = unapplied;
@@ -57,11 +59,17 @@ public class ConfirmPayment {
         this.inventory = inventory;
         this.report = report;
         this.faults = faults;
+        this.spans = spans;
     }
 
     @GlobalTransactional(name = "confirm-payment", timeoutMills = 30_000, rollbackFor = Exception.class)
     public ConfirmOutcome confirm(PaymentNotice notice) {
         AttemptRow attempt = attempts.find(notice.outTradeNo());
+        // a span of its own, with the XID and the order number (README, "Traces"); the branches are its children
+        return spans.globalTransaction("confirm-payment", attempt.orderNo, () -> decide(attempt, notice));
+    }
+
+    private ConfirmOutcome decide(AttemptRow attempt, PaymentNotice notice) {
         faults.hit(PaymentFaultPoint.CONFIRM_BEFORE_ORDER);
         OrderClient.MarkPaidView marked;
         try {

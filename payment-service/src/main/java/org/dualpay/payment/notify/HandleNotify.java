@@ -7,6 +7,7 @@ import java.time.Instant;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.dualpay.common.channel.Channel;
 import org.dualpay.common.fault.FaultPoints;
+import org.dualpay.common.tracing.TransactionSpans;
 import org.dualpay.payment.PaymentFaultPoint;
 import org.dualpay.payment.channel.ChannelProperties;
 import org.dualpay.payment.channel.ChannelProtocol;
@@ -64,9 +65,11 @@ public class HandleNotify {
     private final MeterRegistry meters;
     private final Clock clock;
     private final ReplayGuard replays;
+    private final TransactionSpans spans;
 
     HandleNotify(PaymentLedger ledger, InboxMapper inbox, InboxProcessor processor, RefundDispatcher refunds,
-            ChannelProperties channelProperties, FaultPoints faults, MeterRegistry meters, Clock clock) {
+            ChannelProperties channelProperties, FaultPoints faults, MeterRegistry meters, Clock clock,
+            TransactionSpans spans) {
         this.ledger = ledger;
         this.inbox = inbox;
         this.processor = processor;
@@ -81,6 +84,7 @@ public class HandleNotify {
             }
         }
         this.clock = clock;
+        this.spans = spans;
         this.replays = new ReplayGuard(new ReplayGuard.Nonces() {
             @Override
             public boolean remember(Channel channel, String nonce, String fingerprint, Instant now) {
@@ -156,7 +160,7 @@ public class HandleNotify {
         if (row.status != InboxStatus.RECEIVED) {
             return count(channel, new Answer.Acknowledge("already_processed"));
         }
-        var outcome = processor.process(row.id, "inline");
+        var outcome = processor.process(row.id, InboxProcessor.INLINE);
         return count(channel, new Answer.Acknowledge(outcome == null ? "stored" : outcome.name().toLowerCase()));
     }
 
@@ -210,6 +214,7 @@ public class HandleNotify {
         row.outTradeNo = notice.outTradeNo();
         row.amount = notice.amount();
         row.anomaly = anomaly;
+        row.traceParent = spans.traceParent(); // a worker that processes it later continues this trace
         row.paidAt = notice.paidAt();
         row.receivedAt = clock.instant();
         row.nextAttemptAt = row.receivedAt;

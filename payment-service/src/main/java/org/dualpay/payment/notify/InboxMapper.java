@@ -15,13 +15,15 @@ import org.dualpay.payment.domain.ConfirmOutcome;
 @Mapper
 public interface InboxMapper {
 
-    String COLUMNS = "id, channel, channel_trade_no, event, source, notify_id, out_trade_no, amount, anomaly, paid_at, status, "
+    String COLUMNS = "id, channel, channel_trade_no, event, source, notify_id, out_trade_no, amount, anomaly, "
+            + "trace_parent, paid_at, status, "
             + "outcome, attempts, next_attempt_at, last_error, received_at, processed_at";
 
     /** Stores the notice unless its (channel, trade, event) is there already; 0 rows means it was. */
     @Insert("INSERT IGNORE INTO notify_inbox (channel, channel_trade_no, event, source, notify_id, out_trade_no, amount, "
-            + "anomaly, paid_at, status, attempts, next_attempt_at, received_at) VALUES (#{channel}, #{channelTradeNo}, "
-            + "#{event}, #{source}, #{notifyId}, #{outTradeNo}, #{amount}, #{anomaly}, #{paidAt}, 'RECEIVED', 0, #{nextAttemptAt}, #{receivedAt})")
+            + "anomaly, trace_parent, paid_at, status, attempts, next_attempt_at, received_at) VALUES (#{channel}, "
+            + "#{channelTradeNo}, #{event}, #{source}, #{notifyId}, #{outTradeNo}, #{amount}, #{anomaly}, #{traceParent}, "
+            + "#{paidAt}, 'RECEIVED', 0, #{nextAttemptAt}, #{receivedAt})")
     @Options(useGeneratedKeys = true, keyProperty = "id")
     int insert(InboxRow row);
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 
 import org.dualpay.common.error.Causes;
 import org.dualpay.common.fault.FaultPoints;
+import org.dualpay.common.tracing.TransactionSpans;
 import org.dualpay.payment.PaymentFaultPoint;
 import org.dualpay.payment.confirm.AnomalyPayments;
 import org.dualpay.payment.confirm.CloseOutOfStock;
@@ -32,6 +33,8 @@ public class InboxProcessor {
     private static final Logger log = LoggerFactory.getLogger(InboxProcessor.class);
     private static final Duration LEASE = Duration.ofSeconds(10);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** Who processes a row right after storing it, in the request that brought it. */
+    static final String INLINE = "inline";
 
     private final InboxMapper inbox;
     private final ConfirmPayment confirmPayment;
@@ -40,10 +43,11 @@ public class InboxProcessor {
     private final FaultPoints faults;
     private final io.micrometer.core.instrument.MeterRegistry meters;
     private final Clock clock;
+    private final TransactionSpans spans;
 
     InboxProcessor(InboxMapper inbox, ConfirmPayment confirmPayment, CloseOutOfStock closeOutOfStock,
             AnomalyPayments anomalies, FaultPoints faults, io.micrometer.core.instrument.MeterRegistry meters,
-            Clock clock) {
+            Clock clock, TransactionSpans spans) {
         this.meters = meters;
         this.anomalies = anomalies;
         this.inbox = inbox;
@@ -51,6 +55,7 @@ public class InboxProcessor {
         this.closeOutOfStock = closeOutOfStock;
         this.faults = faults;
         this.clock = clock;
+        this.spans = spans;
     }
 
     @Scheduled(fixedDelayString = "${dualpay.inbox.interval:PT0.5S}")
@@ -76,6 +81,14 @@ public class InboxProcessor {
             return null;
         }
         InboxRow row = inbox.byId(id);
+        if (INLINE.equals(by)) {
+            return work(id, row, by);
+        }
+        // the worker: in the trace of the delivery that stored the row (README, "Traces")
+        return spans.resume(row.traceParent, "inbox " + by, () -> work(id, row, by));
+    }
+
+    private ConfirmOutcome work(long id, InboxRow row, String by) {
         PaymentNotice notice = new PaymentNotice(row.channel, row.notifyId, row.outTradeNo,
                 row.channelTradeNo, row.amount, row.paidAt);
         try {

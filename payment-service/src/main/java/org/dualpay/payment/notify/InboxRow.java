@@ -19,6 +19,8 @@ public class InboxRow {
     public Long amount;
     /** why the channel's word disagrees with the attempt (then it is refunded, never applied); null when it agrees */
     public String anomaly;
+    /** the trace of the delivery that stored it (W3C traceparent), continued by whoever processes it; may be null */
+    public String traceParent;
     public Instant paidAt;
     public InboxStatus status;
     public ConfirmOutcome outcome;

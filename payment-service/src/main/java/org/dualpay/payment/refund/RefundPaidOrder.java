@@ -2,6 +2,7 @@ package org.dualpay.payment.refund;
 
 import io.seata.spring.annotation.GlobalTransactional;
 import org.dualpay.common.id.Ids;
+import org.dualpay.common.tracing.TransactionSpans;
 import org.dualpay.payment.domain.OrderStatus;
 import org.dualpay.payment.domain.PaymentStatus;
 import org.dualpay.payment.domain.RefundReason;
@@ -31,18 +32,24 @@ public class RefundPaidOrder {
     private final InventoryClient inventory;
     private final RefundAction refunds;
     private final CompletionReport report;
+    private final TransactionSpans spans;
 
     RefundPaidOrder(PaymentMapper payments, OrderClient orders, InventoryClient inventory, RefundAction refunds,
-            CompletionReport report) {
+            CompletionReport report, TransactionSpans spans) {
         this.payments = payments;
         this.orders = orders;
         this.inventory = inventory;
         this.refunds = refunds;
         this.report = report;
+        this.spans = spans;
     }
 
     @GlobalTransactional(name = "refund-paid-order", timeoutMills = 30_000, rollbackFor = Exception.class)
     public Outcome refund(String orderNo) {
+        return spans.globalTransaction("refund-paid-order", orderNo, () -> refundIn(orderNo));
+    }
+
+    private Outcome refundIn(String orderNo) {
         PaymentRow payment = payments.findByOrder(orderNo);
         if (payment == null || payment.status != PaymentStatus.PAID) {
             return Outcome.NOT_PAID;
