@@ -96,6 +96,9 @@ class SkuController {
     }
 
     /** The stock ledger's rows of one order (the operator's console): read-only. */
+    @Operation(operationId = "stockMovements", summary = "The stock ledger's rows of one order (the console)",
+            security = @SecurityRequirement(name = ApiDocs.OPERATOR))
+    @ProblemAnswers(ProblemCode.VALIDATION_FAILED)
     @GetMapping("/api/admin/stock-movements")
     List<MovementView> movements(@RequestParam @NotBlank @Size(max = 40) String orderNo) {
         return catalog.movementsOf(orderNo).stream().map(MovementView::of).toList();
