@@ -470,14 +470,14 @@ EOF
 healthy_prometheus() { curl -fsS --max-time 5 "http://127.0.0.1:$(port_of "$1")/-/ready"; }
 owns_prometheus() { [[ $2 == *prometheus*"$PROMETHEUS_DIR"* ]]; }
 
-# The scrape targets of this cluster's components (the sandbox exports no metrics), labelled with
+# The scrape targets of this cluster's components (the sandbox and the console export none), labelled with
 # the service and the component; Prometheus reads the files again when they change.
 prometheus_targets() {
   [[ " ${ALL[*]} " == *" prometheus "* ]] && [ -d "$PROMETHEUS_DIR" ] || return 0
   local component services=() seatas=() ports
   for component in "${ALL[@]}"; do
     case ${KIND[$component]}:$component in
-      app:channel-sandbox) ;;
+      app:channel-sandbox | app:console) ;; # neither exports metrics to Prometheus
       app:*) services+=("{\"targets\":[\"127.0.0.1:$(port_of "$component")\"],\"labels\":{\"service\":\"$(basename "${MODULE[$component]}")\",\"component\":\"$component\"}}") ;;
       seata:*)
         read -ra ports <<<"$(ports_of "$component")"
