@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -75,9 +76,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = ex.getBody();
         problem.setDetail("The request is not valid: see errors.");
+        // A @Valid body checked here (a method with constraints on other parameters too) names its
+        // fields as a bean validation does ("items[0].quantity"); a plain parameter names itself.
         problem.setProperty("errors", ex.getAllValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> Map.of(
+                .flatMap(result -> result instanceof ParameterErrors errors
+                        ? errors.getAllErrors().stream().map(error -> Map.of(
+                                "field", error instanceof FieldError field ? field.getField() : error.getObjectName(),
+                                "message", String.valueOf(error.getDefaultMessage())))
+                        : result.getResolvableErrors().stream().map(error -> Map.of(
                                 "field", String.valueOf(result.getMethodParameter().getParameterName()),
                                 "message", String.valueOf(error.getDefaultMessage()))))
                 .toList());

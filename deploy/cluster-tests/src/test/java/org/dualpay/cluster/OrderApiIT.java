@@ -30,8 +30,17 @@ class OrderApiIT {
         assertProblem(cluster.post(cluster.orderUrl + "/api/orders", Map.of("userId", userId, "items", List.of()),
                 Map.of("Idempotency-Key", key())), 400, "VALIDATION_FAILED");
 
+        Cluster.Answer blankKey = createOrder(userId, "SKU-CABLE", 1, " ");
+        assertProblem(blankKey, 400, "VALIDATION_FAILED");
+        assertThat(blankKey.json().path("errors").findValuesAsText("field")).contains("idempotencyKey");
+
         assertThat(cluster.get(cluster.orderUrl + "/api/orders?userId=" + userId).json().path("totalElements").asLong())
                 .isZero();
+        // a page out of bounds is the caller's mistake, answered as such (it was a 500 once)
+        Cluster.Answer tooBig = cluster.get(cluster.orderUrl + "/api/orders?userId=" + userId + "&size=1000");
+        assertProblem(tooBig, 400, "VALIDATION_FAILED");
+        assertThat(tooBig.json().path("errors").findValuesAsText("field")).containsExactly("size");
+        assertProblem(cluster.get(cluster.orderUrl + "/api/orders?userId=" + userId + "&page=-1"), 400, "VALIDATION_FAILED");
         assertProblem(cluster.get(cluster.orderUrl + "/api/orders/ORD-NOPE"), 404, "ORDER_NOT_FOUND");
         assertProblem(cluster.post(cluster.paymentUrl + "/api/payments", Map.of("orderNo", "ORD-NOPE", "channel", "WECHAT")),
                 404, "ORDER_NOT_FOUND");

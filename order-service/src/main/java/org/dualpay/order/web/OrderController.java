@@ -30,7 +30,6 @@ import org.dualpay.order.application.OrderQueries;
 import org.dualpay.order.application.PlaceOrder;
 import org.dualpay.order.domain.OrderStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,7 +40,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
-@Validated
 @Tag(name = "orders", description = "A shopper's orders: create, read, list (cancel and refund: order lifecycle)")
 class OrderController {
 
