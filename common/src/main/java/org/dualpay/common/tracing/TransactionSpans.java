@@ -46,15 +46,7 @@ public class TransactionSpans {
      * rollback follows once it returns.
      */
     public <T> T globalTransaction(String name, String orderNo, Supplier<T> work) {
-        Span span = tag(tracer.nextSpan().name(name), orderNo).start();
-        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
-            return work.get();
-        } catch (RuntimeException | Error e) {
-            span.error(e);
-            throw e;
-        } finally {
-            span.end();
-        }
+        return inSpan(tag(tracer.nextSpan().name(name), orderNo).start(), work);
     }
 
     /** Tags the span in scope (a branch's request, say) with the bound XID and the order number. */
@@ -95,7 +87,11 @@ public class TransactionSpans {
         if (traceParent == null || traceParent.isBlank()) {
             return work.get();
         }
-        Span span = propagator.extract(Map.of(TRACEPARENT, traceParent), Map::get).name(name).start();
+        return inSpan(propagator.extract(Map.of(TRACEPARENT, traceParent), Map::get).name(name).start(), work);
+    }
+
+    /** Runs work with the started span in scope, and ends it (marked with the error, if any). */
+    private <T> T inSpan(Span span, Supplier<T> work) {
         try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
             return work.get();
         } catch (RuntimeException | Error e) {
